@@ -43,5 +43,3 @@ class [[nodiscard]] Result {
   if (!CHOSA_CONCAT_(chosa_result_, __LINE__).ok())        \
     return CHOSA_CONCAT_(chosa_result_, __LINE__).status(); \
   lhs = std::move(CHOSA_CONCAT_(chosa_result_, __LINE__)).value()
-#define CHOSA_CONCAT_INNER_(a, b) a##b
-#define CHOSA_CONCAT_(a, b) CHOSA_CONCAT_INNER_(a, b)

@@ -51,9 +51,13 @@ std::string_view StatusCodeName(StatusCode code);
 
 }  // namespace chosa
 
+#define CHOSA_CONCAT_INNER_(a, b) a##b
+#define CHOSA_CONCAT_(a, b) CHOSA_CONCAT_INNER_(a, b)
+
 // Returns early from the enclosing function when `expr` yields a non-ok Status.
-#define CHOSA_RETURN_IF_ERROR(expr)            \
-  do {                                         \
-    ::chosa::Status chosa_status_ = (expr);    \
-    if (!chosa_status_.ok()) return chosa_status_; \
+#define CHOSA_RETURN_IF_ERROR(expr)                                              \
+  do {                                                                           \
+    ::chosa::Status CHOSA_CONCAT_(chosa_status_, __LINE__) = (expr);             \
+    if (!CHOSA_CONCAT_(chosa_status_, __LINE__).ok())                            \
+      return CHOSA_CONCAT_(chosa_status_, __LINE__);                             \
   } while (0)

@@ -47,7 +47,7 @@ class Evaluator {
       }
       if (!has_value) {
         a.state = AnswerState::kNoAnswer;
-        if (q.required) Add(q, "required", "回答してください（必須）", !options_.required_is_error);
+        if (q.required) Add(q, "required", "回答してください（必須）", !options_.incomplete_is_error);
         continue;
       }
       a.state = AnswerState::kAnswered;
@@ -88,21 +88,21 @@ class Evaluator {
     return false;
   }
 
-  // The non-empty raw values; more than one for a one-value question is a violation.
-  const std::string* SingleValue(const Question& q, const RawAnswer& r) {
-    const std::string* found = nullptr;
-    for (const std::string& v : r.values) {
+  // The non-empty raw value; more than one for a one-value question is a violation.
+  std::optional<std::string_view> SingleValue(const Question& q, const RawAnswer& r) {
+    std::optional<std::string_view> found;
+    for (std::string_view v : r.values) {
       if (Trim(v).empty()) continue;
-      if (found != nullptr) {
+      if (found) {
         Add(q, "too-many-values", "ひとつだけ選んでください");
-        return nullptr;
+        return std::nullopt;
       }
-      found = &v;
+      found = v;
     }
     return found;
   }
 
-  std::optional<int> ParseOptionCode(const Question& q, const std::string& v) {
+  std::optional<int> ParseOptionCode(const Question& q, std::string_view v) {
     std::optional<int> code =
         q.type == QuestionType::kPrefecture ? ParsePrefecture(v) : ParseCode(v);
     if (!code || q.FindOption(*code) == nullptr) {
@@ -113,8 +113,7 @@ class Evaluator {
   }
 
   bool ParseSingle(const Question& q, const RawAnswer& r, Answer* a) {
-    const std::string* v = SingleValue(q, r);
-    if (v != nullptr) {
+    if (std::optional<std::string_view> v = SingleValue(q, r)) {
       if (std::optional<int> code = ParseOptionCode(q, *v)) a->codes.push_back(*code);
     }
     AttachOtherTexts(q, r, a);
@@ -122,9 +121,16 @@ class Evaluator {
   }
 
   bool ParseMulti(const Question& q, const RawAnswer& r, Answer* a) {
-    for (const std::string& v : r.values) {
+    for (std::string_view v : r.values) {
       if (Trim(v).empty()) continue;
       if (std::optional<int> code = ParseOptionCode(q, v)) a->codes.push_back(*code);
+    }
+    for (int code : r.codes) {
+      if (q.FindOption(code) == nullptr) {
+        Add(q, "invalid-code", fmt::format("選択肢にない値 \"{}\" です", code));
+      } else {
+        a->codes.push_back(code);
+      }
     }
     std::sort(a->codes.begin(), a->codes.end());
     a->codes.erase(std::unique(a->codes.begin(), a->codes.end()), a->codes.end());
@@ -172,8 +178,8 @@ class Evaluator {
   }
 
   bool ParseNumberAnswer(const Question& q, const RawAnswer& r, Answer* a) {
-    const std::string* v = SingleValue(q, r);
-    if (v == nullptr) return false;
+    std::optional<std::string_view> v = SingleValue(q, r);
+    if (!v) return false;
     std::optional<double> x = ParseNumber(*v, q.unit);
     if (!x) {
       Add(q, "not-a-number", fmt::format("数値で入力してください（\"{}\"）", *v));
@@ -191,8 +197,8 @@ class Evaluator {
   }
 
   bool ParseText(const Question& q, const RawAnswer& r, Answer* a) {
-    const std::string* v = SingleValue(q, r);
-    if (v == nullptr) return false;
+    std::optional<std::string_view> v = SingleValue(q, r);
+    if (!v) return false;
     a->text = NormalizeAnswerText(*v);
     if (q.type == QuestionType::kText) {
       // One line: line breaks become spaces.
@@ -223,7 +229,8 @@ class Evaluator {
         const Option* o = q.FindOption(code);
         if (o->other && a.OtherText(code) == nullptr) {
           Add(q, "other-text-required",
-              fmt::format("「{}」を選んだ場合は内容を記入してください", o->label));
+              fmt::format("「{}」を選んだ場合は内容を記入してください", o->label),
+              !options_.incomplete_is_error);
         }
       }
     }

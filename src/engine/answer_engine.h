@@ -18,9 +18,10 @@
 namespace chosa {
 
 struct EngineOptions {
-  // A required question left empty is an error (web) or a warning (file imports: a blank cell
-  // in a returned questionnaire is a 無回答, not a reason to refuse the row). Default: error.
-  bool required_is_error = true;
+  // Incomplete answers (a required question left empty; "other" chosen without its text) are
+  // errors (web) or warnings (file imports: a blank cell in a returned questionnaire is a 無回答,
+  // not a reason to refuse the row). Default: error.
+  bool incomplete_is_error = true;
   // An answer to a question that skip logic says does not apply: dropped silently (web, where
   // the page no longer shows it) or an error (files, where it reveals inconsistent data).
   bool drop_inapplicable = false;

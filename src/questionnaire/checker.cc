@@ -59,14 +59,11 @@ class Checker {
   void Warn(const SourceLocation& loc, std::string code, std::string message) {
     out_.push_back(Diagnostic{loc, std::move(code), std::move(message), true});
   }
-  SourceLocation FileLoc() const { return SourceLocation{qn_.source_name, 1, 1}; }
-
   void CheckSurvey() {
     if (!qn_.id.empty() && !IsSurveyId(qn_.id)) {
-      Error(FileLoc(), "bad-survey-id",
+      Error(qn_.id_location, "bad-survey-id",
             fmt::format("調査ID \"{}\" は半角英小文字・数字・- _ で 64 文字以内にしてください", qn_.id));
     }
-    if (qn_.sections.empty()) Error(FileLoc(), "no-sections", "セクションが一つもありません");
   }
 
   void CheckSections() {
@@ -276,7 +273,8 @@ class Checker {
     std::map<std::string, int> seen;
     for (const Variable& v : LayoutVariables(qn_, true)) {
       auto [it, inserted] = seen.emplace(v.name, v.question);
-      if (!inserted && it->second != v.question) {
+      if (!inserted && it->second != v.question &&
+          qn_.questions[it->second].id != qn_.questions[v.question].id) {
         const Question& q = qn_.questions[v.question];
         Error(q.location, "duplicate-column",
               fmt::format("データの列名 \"{}\" が {} と {} で重複します（質問IDを変えてください）", v.name,

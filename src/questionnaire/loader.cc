@@ -158,6 +158,7 @@ class QuestionnaireBuilder {
       r_.Error(sections, "not-a-list", "\"sections\" はリスト（- で始まる行）で書いてください");
       return;
     }
+    if (sections.size() == 0) r_.Error(sections, "no-sections", "sections が空です");
     for (const YAML::Node& s : sections) ReadSection(s);
   }
 
@@ -168,6 +169,7 @@ class QuestionnaireBuilder {
       return;
     }
     qn_.id = r_.String(s, "id", true, "survey").value_or("");
+    qn_.id_location = r_.Loc(s["id"] ? s["id"] : s);
     if (auto v = r_.Int(s, "version", false, "survey")) {
       if (*v < 1 || *v > 1000000) {
         r_.Error(s["version"], "bad-version", "version は 1 以上の整数にしてください");
@@ -314,7 +316,9 @@ class QuestionnaireBuilder {
   }
 
   std::optional<Question> ReadQuestion(const YAML::Node& n, bool personal) {
-    if (!r_.CheckMap(n, "質問",
+    std::string label = "質問";
+    if (n.IsMap() && n["id"] && n["id"].IsScalar()) label += " " + n["id"].Scalar();
+    if (!r_.CheckMap(n, label,
                      {"id", "type", "number", "text", "title", "note", "required", "options",
                       "items", "min_choices", "max_choices", "decimals", "min", "max", "unit",
                       "format", "max_length", "when", "tabulation"})) {

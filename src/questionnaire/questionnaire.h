@@ -110,7 +110,8 @@ struct Section {
 };
 
 struct Questionnaire {
-  std::string id;          // survey id, e.g. "it-vendor-sme-security"
+  std::string id;          // survey id, e.g. "ipa-it-vendor-role"
+  SourceLocation id_location;
   int version = 1;
   std::string title;
   std::string organization;

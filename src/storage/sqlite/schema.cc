@@ -1,0 +1,46 @@
+#include "storage/sqlite/schema.h"
+
+#include <array>
+
+namespace chosa::internal {
+namespace {
+
+// Portable SQL: the PostgreSQL schema differs only in column types (BIGSERIAL, BYTEA).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE survey_versions (
+  survey_id   TEXT    NOT NULL,
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  title       TEXT    NOT NULL,
+  definition  TEXT    NOT NULL,
+  created_at  TEXT    NOT NULL,
+  PRIMARY KEY (survey_id, version)
+);
+CREATE TABLE responses (
+  response_id     INTEGER PRIMARY KEY,
+  survey_id       TEXT    NOT NULL,
+  survey_version  INTEGER NOT NULL,
+  respondent_key  TEXT    NOT NULL,
+  status          TEXT    NOT NULL CHECK (status IN ('in_progress', 'complete')),
+  channel         TEXT    NOT NULL CHECK (channel IN ('web', 'file')),
+  answers         BLOB    NOT NULL,
+  created_at      TEXT    NOT NULL,
+  updated_at      TEXT    NOT NULL,
+  UNIQUE (survey_id, respondent_key),
+  FOREIGN KEY (survey_id, survey_version) REFERENCES survey_versions (survey_id, version)
+);
+CREATE INDEX responses_by_survey_status ON responses (survey_id, status);
+-- Personal data (the respondent block), sealed with a key kept outside the database.
+CREATE TABLE personal_data (
+  response_id  INTEGER PRIMARY KEY REFERENCES responses (response_id) ON DELETE CASCADE,
+  sealed       BLOB NOT NULL,
+  key_id       TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+
+}  // namespace
+
+std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+
+}  // namespace chosa::internal

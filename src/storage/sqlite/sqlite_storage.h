@@ -1,0 +1,46 @@
+// The SQLite implementation of Storage: one database file in WAL mode with synchronous=FULL, so
+// a committed transaction is on disk. The schema is versioned (schema.cc) and migrated on open.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "base/clock.h"
+#include "storage/sqlite/sqlite_db.h"
+#include "storage/storage.h"
+
+namespace chosa {
+
+class SqliteStorage final : public Storage {
+ public:
+  // Opens or creates the database at `path` and migrates its schema. `clock` must outlive it.
+  static Result<std::unique_ptr<SqliteStorage>> Open(const std::string& path,
+                                                     const Clock& clock = SystemClock());
+
+  Status PutSurvey(const SurveyVersion& survey) override;
+  Result<SurveyVersion> GetSurvey(std::string_view survey_id, int version) override;
+  Result<std::vector<SurveyVersion>> ListSurveys() override;
+  Result<std::unique_ptr<Transaction>> Begin() override;
+  Status ScanResponses(std::string_view survey_id, const ScanOptions& options,
+                       const std::function<Status(const ResponseRecord&)>& visit) override;
+  Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) override;
+  Result<int64_t> CountResponses(std::string_view survey_id,
+                                 std::optional<ResponseStatus> status) override;
+  Status Backup(const std::string& path) override;
+
+  // The schema version the database is at (for tests and `chosa survey list`).
+  Result<int> SchemaVersion();
+
+ private:
+  SqliteStorage(internal::SqliteDb db, std::string path, const Clock& clock)
+      : db_(std::move(db)), path_(std::move(path)), clock_(clock) {}
+  Status Configure();
+  Status Migrate();
+  std::string Now() const;
+
+  internal::SqliteDb db_;
+  std::string path_;
+  const Clock& clock_;
+};
+
+}  // namespace chosa

@@ -1,0 +1,101 @@
+// Storage: where surveys and responses are kept. A narrow interface with one implementation per
+// database (sqlite/ now; postgres/ later) and portable SQL behind it. Personal data is stored
+// sealed (see vault.h) in its own table; this layer never sees it in clear.
+//
+// Thread safety: a Storage object is used by one thread at a time; open one per thread.
+// Durability: when Transaction::Commit() returns ok, the data is on disk.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "base/result.h"
+
+namespace chosa {
+
+enum class ResponseStatus { kInProgress, kComplete };
+enum class Channel { kWeb, kFile };
+
+std::string_view ResponseStatusName(ResponseStatus status);  // "in_progress", "complete"
+std::string_view ChannelName(Channel channel);               // "web", "file"
+
+// One version of a questionnaire as registered (its YAML text is kept verbatim).
+struct SurveyVersion {
+  std::string survey_id;
+  int version = 0;
+  std::string title;
+  std::string definition;  // the YAML source
+  std::string created_at;  // ISO 8601 UTC, set by storage
+};
+
+struct ResponseRecord {
+  int64_t response_id = 0;     // assigned on insert
+  std::string survey_id;
+  int survey_version = 0;
+  std::string respondent_key;  // the respondent id from a file, or the web session's key
+  ResponseStatus status = ResponseStatus::kComplete;
+  Channel channel = Channel::kFile;
+  std::string answers;         // answer_codec record (AnswerPart::kSurvey)
+  std::string personal;        // Vault-sealed personal part; empty when there is none
+  std::string key_id;          // Vault::key_id() of the key that sealed `personal`
+  std::string created_at;      // ISO 8601 UTC, set by storage on insert
+  std::string updated_at;
+};
+
+// A unit of writes; destroyed without Commit() it rolls back. Not copyable.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  // Inserts a response (fills nothing in `record`); AlreadyExists if its respondent_key is taken
+  // in the survey. Returns the new response id.
+  virtual Result<int64_t> InsertResponse(const ResponseRecord& record) = 0;
+  // Inserts, or replaces the answers, status, channel and personal data of the response with the
+  // same survey and respondent_key. Returns the response id.
+  virtual Result<int64_t> UpsertResponse(const ResponseRecord& record) = 0;
+  // Makes the writes durable. After Commit (ok or not) the transaction is finished.
+  virtual Status Commit() = 0;
+};
+
+struct ScanOptions {
+  std::optional<ResponseStatus> status;  // only responses with this status; unset = all
+  bool with_personal = false;            // also read the sealed personal part
+};
+
+class Storage {
+ public:
+  virtual ~Storage() = default;
+
+  // Registers a questionnaire version. Registering the same id and version again with the same
+  // definition is a no-op; with a different definition it is AlreadyExists.
+  virtual Status PutSurvey(const SurveyVersion& survey) = 0;
+  // `version` 0 means the latest. NotFound if absent.
+  virtual Result<SurveyVersion> GetSurvey(std::string_view survey_id, int version) = 0;
+  // Latest version of every survey, by id.
+  virtual Result<std::vector<SurveyVersion>> ListSurveys() = 0;
+
+  virtual Result<std::unique_ptr<Transaction>> Begin() = 0;
+
+  // Calls `visit` for each response of the survey in insertion order; stops at the first
+  // non-ok Status that `visit` returns and returns it.
+  virtual Status ScanResponses(std::string_view survey_id, const ScanOptions& options,
+                               const std::function<Status(const ResponseRecord&)>& visit) = 0;
+  // The respondent keys already used in the survey.
+  virtual Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) = 0;
+  virtual Result<int64_t> CountResponses(std::string_view survey_id,
+                                         std::optional<ResponseStatus> status) = 0;
+
+  // Writes a consistent copy of the whole database to `path` while others keep using it.
+  virtual Status Backup(const std::string& path) = 0;
+};
+
+// Opens the database at `location` (a file path for SQLite), creating it and applying schema
+// migrations as needed.
+Result<std::unique_ptr<Storage>> OpenStorage(const std::string& location);
+
+}  // namespace chosa
