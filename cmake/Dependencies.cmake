@@ -12,5 +12,6 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)  # .xlsx 
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)          # .xlsx input (zip container)
 if(CHOSA_BUILD_TESTS)
   find_package(GTest REQUIRED)
+  find_package(Threads REQUIRED)
   include(GoogleTest)
 endif()

@@ -16,3 +16,9 @@ if(CHOSA_FUZZ)
     -fno-omit-frame-pointer)
   target_link_options(chosa_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Helpers shared by test executables (test/support).
+add_library(chosa_test_support INTERFACE)
+add_library(chosa::test_support ALIAS chosa_test_support)
+target_include_directories(chosa_test_support INTERFACE ${PROJECT_SOURCE_DIR}/test)
+target_compile_definitions(chosa_test_support INTERFACE CHOSA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -32,7 +32,9 @@ class Evaluator {
       Answer& a = out_.answers[i];
       ResetAnswer(&a);
       const RawAnswer& r = i < raw.size() ? raw[i] : kEmpty;
+      size_t before = out_.violations.size();
       bool has_value = Parse(q, r, &a);
+      bool malformed = out_.violations.size() > before;
       bool applies = !q.when || q.when->Evaluate(out_.answers);
       if (!applies) {
         if (has_value && !options_.drop_inapplicable) {
@@ -47,7 +49,10 @@ class Evaluator {
       }
       if (!has_value) {
         a.state = AnswerState::kNoAnswer;
-        if (q.required) Add(q, "required", "回答してください（必須）", !options_.incomplete_is_error);
+        // A malformed value was already reported; "required" would only repeat it.
+        if (q.required && !malformed) {
+          Add(q, "required", "回答してください（必須）", !options_.incomplete_is_error);
+        }
         continue;
       }
       a.state = AnswerState::kAnswered;

@@ -1,0 +1,172 @@
+#include "storage/sqlite/sqlite_storage.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "base/file.h"
+#include "support/temp_dir.h"
+
+namespace chosa {
+namespace {
+
+ResponseRecord Response(const std::string& key, const std::string& answers = "\x01\x01\x02",
+                        const std::string& personal = "") {
+  ResponseRecord r;
+  r.survey_id = "s";
+  r.survey_version = 1;
+  r.respondent_key = key;
+  r.answers = answers;
+  r.personal = personal;
+  r.key_id = personal.empty() ? "" : "k1";
+  return r;
+}
+
+class SqliteStorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(dir_.File("chosa.db"), clock_);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(*db);
+    ASSERT_TRUE(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "survey: {id: s}", ""}).ok());
+  }
+
+  Status Insert(std::vector<ResponseRecord> records) {
+    CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, db_->Begin());
+    for (const ResponseRecord& r : records) {
+      Result<int64_t> id = txn->InsertResponse(r);
+      if (!id.ok()) return id.status();
+    }
+    return txn->Commit();
+  }
+
+  std::vector<ResponseRecord> Scan(ScanOptions options = {}) {
+    std::vector<ResponseRecord> out;
+    Status s = db_->ScanResponses("s", options, [&](const ResponseRecord& r) {
+      out.push_back(r);
+      return Status::Ok();
+    });
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return out;
+  }
+
+  testing::TempDir dir_;
+  FixedClock clock_{1763758200000000};  // 2025-11-21T20:50:00Z
+  std::unique_ptr<SqliteStorage> db_;
+};
+
+TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
+  EXPECT_EQ(*db_->SchemaVersion(), 1);
+  db_.reset();
+  Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*(*again)->SchemaVersion(), 1);
+  EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
+}
+
+TEST_F(SqliteStorageTest, SurveyVersionsAreImmutable) {
+  EXPECT_TRUE(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "survey: {id: s}", ""}).ok()) << "same text: no-op";
+  EXPECT_EQ(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "changed", ""}).code(), StatusCode::kAlreadyExists);
+  ASSERT_TRUE(db_->PutSurvey(SurveyVersion{"s", 2, "調査 第2版", "v2", ""}).ok());
+  EXPECT_EQ(db_->GetSurvey("s", 0)->version, 2);
+  EXPECT_EQ(db_->GetSurvey("s", 1)->definition, "survey: {id: s}");
+  EXPECT_EQ(db_->GetSurvey("s", 1)->created_at, "2025-11-21T20:50:00Z");
+  EXPECT_EQ(db_->GetSurvey("x", 0).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(db_->ListSurveys()->size(), 1u);
+}
+
+TEST_F(SqliteStorageTest, InsertScanAndCount) {
+  ASSERT_TRUE(Insert({Response("R1"), Response("R2", "\x01\x02", "sealed")}).ok());
+  std::vector<ResponseRecord> rows = Scan();
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].respondent_key, "R1");
+  EXPECT_EQ(rows[1].answers, "\x01\x02");
+  EXPECT_TRUE(rows[1].personal.empty()) << "personal data only when asked for";
+  EXPECT_EQ(Scan({.with_personal = true})[1].personal, "sealed");
+  EXPECT_EQ(*db_->CountResponses("s", ResponseStatus::kComplete), 2);
+  EXPECT_EQ(db_->RespondentKeys("s")->count("R2"), 1u);
+}
+
+TEST_F(SqliteStorageTest, DuplicateRespondentIsRefusedAndTheTransactionRollsBack) {
+  ASSERT_TRUE(Insert({Response("R1")}).ok());
+  Status s = Insert({Response("R2"), Response("R1")});
+  EXPECT_EQ(s.code(), StatusCode::kAlreadyExists);
+  EXPECT_NE(s.message().find("R1"), std::string::npos);
+  EXPECT_EQ(Scan().size(), 1u) << "R2 must have been rolled back";
+}
+
+TEST_F(SqliteStorageTest, UncommittedTransactionLeavesNothing) {
+  {
+    Result<std::unique_ptr<Transaction>> txn = db_->Begin();
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE((*txn)->InsertResponse(Response("R1")).ok());
+  }
+  EXPECT_TRUE(Scan().empty());
+}
+
+TEST_F(SqliteStorageTest, UpsertReplacesAnswersAndPersonalData) {
+  ASSERT_TRUE(Insert({Response("R1", "old", "p-old")}).ok());
+  {
+    Result<std::unique_ptr<Transaction>> txn = db_->Begin();
+    ASSERT_TRUE(txn.ok());
+    ResponseRecord r = Response("R1", "new");
+    r.status = ResponseStatus::kInProgress;
+    ASSERT_TRUE((*txn)->UpsertResponse(r).ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  std::vector<ResponseRecord> rows = Scan({.with_personal = true});
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].answers, "new");
+  EXPECT_EQ(rows[0].status, ResponseStatus::kInProgress);
+  EXPECT_TRUE(rows[0].personal.empty()) << "replacing without personal data removes the old";
+  EXPECT_TRUE(Scan({.status = ResponseStatus::kComplete}).empty());
+}
+
+TEST_F(SqliteStorageTest, CommittedDataIsSeenByANewConnection) {
+  ASSERT_TRUE(Insert({Response("R1")}).ok());
+  Result<std::unique_ptr<SqliteStorage>> other = SqliteStorage::Open(dir_.File("chosa.db"));
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(*(*other)->CountResponses("s", std::nullopt), 1);
+}
+
+TEST_F(SqliteStorageTest, BackupIsConsistentWhileAnotherConnectionWrites) {
+  ASSERT_TRUE(Insert({Response("seed")}).ok());
+  std::atomic<bool> stop{false};
+  std::atomic<int> written{0};
+  std::thread writer([&] {
+    Result<std::unique_ptr<SqliteStorage>> w = SqliteStorage::Open(dir_.File("chosa.db"));
+    ASSERT_TRUE(w.ok());
+    for (int i = 0; !stop && i < 2000; ++i) {
+      Result<std::unique_ptr<Transaction>> txn = (*w)->Begin();
+      if (!txn.ok()) continue;  // busy: try again
+      ResponseRecord r = Response("W" + std::to_string(i));
+      if ((*txn)->InsertResponse(r).ok() && (*txn)->Commit().ok()) ++written;
+    }
+  });
+  while (written < 20) std::this_thread::yield();
+  Status s = db_->Backup(dir_.File("backup.db"));
+  stop = true;
+  writer.join();
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  Result<std::unique_ptr<SqliteStorage>> copy = SqliteStorage::Open(dir_.File("backup.db"));
+  ASSERT_TRUE(copy.ok());
+  int64_t n = *(*copy)->CountResponses("s", std::nullopt);
+  EXPECT_GE(n, 21);
+  EXPECT_LE(n, 1 + written.load());
+  EXPECT_EQ(db_->Backup(dir_.File("backup.db")).code(), StatusCode::kAlreadyExists) << "never overwrites";
+}
+
+TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {
+  db_.reset();
+  {
+    Result<internal::SqliteDb> raw = internal::SqliteDb::Open(dir_.File("chosa.db"));
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE(raw->Exec("INSERT INTO schema_migrations VALUES (99, 'future')").ok());
+  }
+  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(dir_.File("chosa.db"));
+  EXPECT_EQ(db.status().code(), StatusCode::kFailedPrecondition);
+}
+
+}  // namespace
+}  // namespace chosa
