@@ -58,8 +58,12 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
       col.role = ColumnRole::kId;
       has_id = true;
     } else if (auto it = by_name.find(name); it != by_name.end()) {
-      col.variable = it->second;
-      if (r.first_column_[col.variable.question] < 0) r.first_column_[col.variable.question] = static_cast<int>(i);
+      const Variable& v = it->second;
+      col.kind = v.kind;
+      col.question = v.question;
+      col.code = v.code;
+      col.item = v.item;
+      if (r.first_column_[v.question] < 0) r.first_column_[v.question] = static_cast<int>(i);
     } else {
       unknown.push_back(name.empty() ? fmt::format("（{}列目の見出しが空）", i + 1) : name);
       continue;
@@ -137,7 +141,7 @@ void AnswerRowReader::DecodeCells(AnswerRow* row) {
       row->respondent_key = std::string(Trim(cell));
       continue;
     }
-    const Variable& v = col.variable;
+    const Column& v = col;
     RawAnswer& raw = raw_[v.question];
     switch (v.kind) {
       case VariableKind::kCode:

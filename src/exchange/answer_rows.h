@@ -46,10 +46,14 @@ class AnswerRowReader {
   const std::vector<std::string>& header() const { return header_; }
 
  private:
-  enum class ColumnRole { kId, kVariable };
+  enum class ColumnRole : uint8_t { kId, kVariable };
+  // What a column holds; compact, as it is consulted for every cell.
   struct Column {
     ColumnRole role = ColumnRole::kVariable;
-    Variable variable;
+    VariableKind kind = VariableKind::kCode;
+    int question = -1;
+    int code = 0;   // kDichotomy, kOtherText
+    int item = -1;  // kItemCode
   };
 
   AnswerRowReader(const Questionnaire& qn, TableSource& source, const AnswerRowOptions& options)

@@ -9,8 +9,6 @@
 namespace chosa {
 namespace {
 
-constexpr size_t kInScratch = size_t{1} << 63;
-
 // Index of the first byte at or after `i` that is the delimiter, a quote, CR or LF.
 size_t FindSpecial(std::string_view s, size_t i, char delimiter) {
   const char* p = s.data();
@@ -44,7 +42,7 @@ CsvReader::CsvReader(std::string_view text, std::string source_name, char delimi
 Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
   fields->clear();
   scratch_.clear();
-  spans_.clear();
+  quoted_.clear();
   const std::string_view s = text_;
   const size_t n = s.size();
   if (pos_ >= n) return false;
@@ -81,7 +79,8 @@ Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
         i = q + 1;
         break;
       }
-      spans_.emplace_back(begin | kInScratch, scratch_.size() - begin);
+      quoted_.emplace_back(fields->size(), begin, scratch_.size() - begin);
+      fields->emplace_back();
       if (i < n && s[i] != delimiter_ && s[i] != '\n' && s[i] != '\r') {
         return Status::InvalidArgument(fmt::format(
             "{}:{}:{}: 引用符で囲んだ項目の後に区切り文字以外の文字があります", source_name_, line_,
@@ -97,7 +96,7 @@ Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
         }
         break;
       }
-      spans_.emplace_back(begin, i - begin);
+      fields->emplace_back(s.data() + begin, i - begin);
     }
     // i is at a delimiter, a line end, or the end of the text.
     if (i >= n) {
@@ -114,13 +113,8 @@ Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
     pos_ = i;
     break;
   }
-  fields->reserve(spans_.size());
-  for (const auto& [offset, length] : spans_) {
-    if (offset & kInScratch) {
-      fields->emplace_back(scratch_.data() + (offset & ~kInScratch), length);
-    } else {
-      fields->emplace_back(s.data() + offset, length);
-    }
+  for (const auto& [index, offset, length] : quoted_) {
+    (*fields)[index] = std::string_view(scratch_.data() + offset, length);
   }
   return true;
 }

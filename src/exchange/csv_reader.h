@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "base/result.h"
@@ -34,8 +35,10 @@ class CsvReader {
   size_t pos_ = 0;
   int line_ = 1;
   int record_line_ = 0;
-  std::string scratch_;                        // unescaped quoted fields of the current record
-  std::vector<std::pair<size_t, size_t>> spans_;  // (offset | kInScratch, length)
+  std::string scratch_;  // unescaped quoted fields of the current record
+  // Quoted fields of the current record: (field index, offset in scratch_, length). Their views
+  // are set once the record is complete, because scratch_ may grow meanwhile.
+  std::vector<std::tuple<size_t, size_t, size_t>> quoted_;
 };
 
 }  // namespace chosa

@@ -22,11 +22,29 @@ bool HasOptions(QuestionType type) {
          type == QuestionType::kGrid;
 }
 
-const Option* Question::FindOption(int code) const {
-  for (const Option& o : options) {
-    if (o.code == code) return &o;
+void Question::IndexOptions() {
+  int max_code = 0;
+  for (const Option& o : options) max_code = std::max(max_code, o.code);
+  option_positions.assign(static_cast<size_t>(max_code) + 1, -1);
+  for (size_t i = 0; i < options.size(); ++i) {
+    int code = options[i].code;
+    if (code >= 0 && option_positions[code] < 0) option_positions[code] = static_cast<int>(i);
   }
-  return nullptr;
+}
+
+int Question::OptionPosition(int code) const {
+  if (!option_positions.empty()) {
+    return code >= 0 && static_cast<size_t>(code) < option_positions.size() ? option_positions[code] : -1;
+  }
+  for (size_t i = 0; i < options.size(); ++i) {  // not indexed yet (while loading)
+    if (options[i].code == code) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+const Option* Question::FindOption(int code) const {
+  int position = OptionPosition(code);
+  return position < 0 ? nullptr : &options[position];
 }
 
 int Question::FindItem(std::string_view item_id) const {
@@ -52,7 +70,10 @@ int Questionnaire::FindQuestion(std::string_view question_id) const {
 
 void Questionnaire::IndexQuestions() {
   index_.clear();
-  for (size_t i = 0; i < questions.size(); ++i) index_.emplace(questions[i].id, static_cast<int>(i));
+  for (size_t i = 0; i < questions.size(); ++i) {
+    index_.emplace(questions[i].id, static_cast<int>(i));
+    questions[i].IndexOptions();
+  }
 }
 
 TabulationSettings EffectiveTabulation(const Questionnaire& qn, const Question& q) {

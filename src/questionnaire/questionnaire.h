@@ -93,8 +93,14 @@ struct Question {
   QuestionTabulation tabulation;
   int section = 0;  // index into Questionnaire::sections
   SourceLocation location;
+  std::vector<int> option_positions;  // by code; -1 = no such code (see IndexOptions)
 
+  // The option with `code`, or null. O(1) once Questionnaire::IndexQuestions() has run.
   const Option* FindOption(int code) const;
+  // Position of `code` in `options`, or -1.
+  int OptionPosition(int code) const;
+  // Rebuilds the code -> position table (IndexQuestions does it for every question).
+  void IndexOptions();
   int FindItem(std::string_view item_id) const;  // index or -1
   int EffectiveMaxLength() const;                // max_length or the type's default
   bool HasOtherOption() const;

@@ -1,11 +1,7 @@
 #include "storage/answer_codec.h"
 
-#include <cstring>
-
 namespace chosa {
 namespace {
-
-constexpr uint8_t kFormat = 1;
 
 void PutVarint(std::string* out, uint64_t v) {
   while (v >= 0x80) {
@@ -20,59 +16,6 @@ void PutBytes(std::string* out, std::string_view bytes) {
   out->append(bytes);
 }
 
-bool InPart(const Question& q, AnswerPart part) {
-  return q.personal == (part == AnswerPart::kPersonal);
-}
-
-class Cursor {
- public:
-  explicit Cursor(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
-  bool ok() const { return ok_; }
-  bool done() const { return p_ == end_; }
-
-  uint8_t Byte() {
-    if (p_ >= end_) return Fail();
-    return static_cast<uint8_t>(*p_++);
-  }
-  uint64_t Varint() {
-    uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (p_ >= end_) return Fail();
-      uint8_t b = static_cast<uint8_t>(*p_++);
-      v |= static_cast<uint64_t>(b & 0x7F) << shift;
-      if ((b & 0x80) == 0) return v;
-    }
-    return Fail();
-  }
-  std::string_view Bytes() {
-    uint64_t n = Varint();
-    if (!ok_ || n > static_cast<uint64_t>(end_ - p_)) {
-      Fail();
-      return {};
-    }
-    std::string_view s(p_, n);
-    p_ += n;
-    return s;
-  }
-  double Double() {
-    if (end_ - p_ < 8) return Fail();
-    double d;
-    std::memcpy(&d, p_, 8);
-    p_ += 8;
-    return d;
-  }
-
- private:
-  uint8_t Fail() {
-    ok_ = false;
-    p_ = end_;
-    return 0;
-  }
-  const char* p_;
-  const char* end_;
-  bool ok_ = true;
-};
-
 void EncodeOthers(std::string* out, const Answer& a) {
   PutVarint(out, a.other_texts.size());
   for (const auto& [code, text] : a.other_texts) {
@@ -81,24 +24,42 @@ void EncodeOthers(std::string* out, const Answer& a) {
   }
 }
 
-void DecodeOthers(Cursor* c, Answer* a) {
-  uint64_t n = c->Varint();
-  for (uint64_t i = 0; i < n && c->ok(); ++i) {
-    int code = static_cast<int>(c->Varint());
-    std::string_view text = c->Bytes();
-    a->other_texts.emplace_back(code, std::string(text));
+// Fills Answers from a record walk.
+struct AnswersSink {
+  Answers& answers;
+  void State(int q, AnswerState state) {
+    Answer& a = answers[q];
+    a.state = state;
+    a.codes.clear();
+    a.other_texts.clear();
+    a.text.clear();
+    a.number = 0;
   }
-}
+  void Code(int q, int code) { answers[q].codes.push_back(code); }
+  void Item(int q, int, int code) { answers[q].codes.push_back(code); }
+  void Number(int q, double value) { answers[q].number = value; }
+  void Text(int q, std::string_view text) { answers[q].text.assign(text); }
+  void Other(int q, int code, std::string_view text) { answers[q].other_texts.emplace_back(code, std::string(text)); }
+};
 
 }  // namespace
+
+namespace internal {
+
+Status RecordCorruption(const Question& q) {
+  return Status::Corruption("回答レコードが壊れています（質問 " + q.id + "）");
+}
+
+}  // namespace internal
 
 std::string EncodeAnswers(const Questionnaire& qn, const Answers& answers, AnswerPart part) {
   std::string out;
   out.reserve(qn.questions.size() * 3);
-  out.push_back(static_cast<char>(kFormat));
+  out.push_back(static_cast<char>(internal::kRecordFormat));
+  const bool personal = part == AnswerPart::kPersonal;
   for (size_t i = 0; i < qn.questions.size(); ++i) {
     const Question& q = qn.questions[i];
-    if (!InPart(q, part)) continue;
+    if (q.personal != personal) continue;
     const Answer& a = answers[i];
     out.push_back(static_cast<char>(a.state));
     if (a.state != AnswerState::kAnswered) continue;
@@ -135,49 +96,8 @@ std::string EncodeAnswers(const Questionnaire& qn, const Answers& answers, Answe
 Status DecodeAnswers(const Questionnaire& qn, std::string_view record, AnswerPart part,
                      Answers* answers) {
   answers->resize(qn.questions.size());
-  Cursor c(record);
-  if (c.Byte() != kFormat) return Status::Corruption("回答レコードの形式が不明です");
-  for (size_t i = 0; i < qn.questions.size() && c.ok(); ++i) {
-    const Question& q = qn.questions[i];
-    if (!InPart(q, part)) continue;
-    Answer& a = (*answers)[i];
-    a.codes.clear();
-    a.other_texts.clear();
-    a.text.clear();
-    a.number = 0;
-    uint8_t state = c.Byte();
-    if (state > static_cast<uint8_t>(AnswerState::kNotApplicable)) {
-      return Status::Corruption("回答レコードの状態値が不正です（質問 " + q.id + "）");
-    }
-    a.state = static_cast<AnswerState>(state);
-    if (a.state != AnswerState::kAnswered) continue;
-    switch (q.type) {
-      case QuestionType::kSingle:
-      case QuestionType::kPrefecture:
-        a.codes.push_back(static_cast<int>(c.Varint()));
-        DecodeOthers(&c, &a);
-        break;
-      case QuestionType::kMulti:
-      case QuestionType::kGrid: {
-        uint64_t n = c.Varint();
-        if (n > 100000) return Status::Corruption("回答レコードが壊れています（質問 " + q.id + "）");
-        for (uint64_t k = 0; k < n && c.ok(); ++k) a.codes.push_back(static_cast<int>(c.Varint()));
-        if (q.type == QuestionType::kMulti) DecodeOthers(&c, &a);
-        break;
-      }
-      case QuestionType::kNumber:
-        a.number = c.Double();
-        break;
-      case QuestionType::kText:
-      case QuestionType::kTextArea:
-        a.text = std::string(c.Bytes());
-        break;
-    }
-  }
-  if (!c.ok() || !c.done()) {
-    return Status::Corruption("回答レコードが調査票と合いません（長さが違います）");
-  }
-  return Status::Ok();
+  AnswersSink sink{*answers};
+  return WalkAnswers(qn, record, part, sink);
 }
 
 }  // namespace chosa

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/status.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire.h"
 
@@ -34,6 +35,15 @@ class Dataset {
   // Appends one respondent. `answers` is indexed like the questionnaire's questions.
   void Add(const Answers& answers, double weight = 1.0);
 
+  // Appends one respondent from a stored record (storage/answer_codec.h) written with this
+  // questionnaire version, without building Answers. With `weight_question` >= 0 the weight is
+  // that number question's answer (InvalidArgument if it is empty). Corruption if the record
+  // does not decode; the dataset is then unchanged.
+  Status AddRecord(std::string_view record, int weight_question = -1);
+
+  // Reserves room for `rows` respondents.
+  void Reserve(int64_t rows);
+
   const Questionnaire& questionnaire() const { return *qn_; }
   int64_t size() const { return rows_; }
   const QuestionColumn& column(int question) const { return columns_[question]; }
@@ -41,15 +51,17 @@ class Dataset {
   bool weighted() const { return weighted_; }
   double TotalWeight() const;
   // Position of `code` among the options of `question` (its bit in a multi column), or -1.
-  int OptionIndex(int question, int code) const;
+  int OptionIndex(int question, int code) const { return qn_->questions[question].OptionPosition(code); }
 
  private:
+  friend struct RecordSink;
+  void Truncate(int64_t rows);  // drops respondents from `rows` on (undoes a failed AddRecord)
+
   const Questionnaire* qn_;
   int64_t rows_ = 0;
   std::vector<QuestionColumn> columns_;
   std::vector<double> weights_;
   bool weighted_ = false;
-  std::vector<std::vector<int>> option_index_;  // per question: code -> index (dense by code)
 };
 
 }  // namespace chosa

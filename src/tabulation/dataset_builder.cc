@@ -23,8 +23,18 @@ Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const Da
   CHOSA_ASSIGN_OR_RETURN(int weight, WeightIndex(qn, options.weight_question));
   ScanOptions scan;
   if (!options.include_incomplete) scan.status = ResponseStatus::kComplete;
+  Result<int64_t> count = storage.CountResponses(qn.id, scan.status);
+  if (count.ok()) data->Reserve(data->size() + *count);
   Answers answers;
   return storage.ScanResponses(qn.id, scan, [&](const ResponseRecord& r) -> Status {
+    if (r.survey_version == qn.version) {  // the common case: straight into the columns
+      Status added = data->AddRecord(r.answers, weight);
+      if (added.code() == StatusCode::kInvalidArgument) {
+        return Status::InvalidArgument(
+            fmt::format("回答者 {} のウェイト ({}) が空です", r.respondent_key, options.weight_question));
+      }
+      return added;
+    }
     CHOSA_RETURN_IF_ERROR(catalog.Decode(r, qn, &answers));
     double w = 1.0;
     if (weight >= 0) {

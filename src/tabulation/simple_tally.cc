@@ -286,11 +286,15 @@ class Tallier {
       double ss = 0;
       for (double x : values) ss += (x - sm.mean) * (x - sm.mean);
       sm.sd = values.size() > 1 ? std::sqrt(ss / static_cast<double>(values.size() - 1)) : 0;
-      std::sort(values.begin(), values.end());
-      sm.min = values.front();
-      sm.max = values.back();
+      auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+      sm.min = *lo;
+      sm.max = *hi;
       size_t m = values.size() / 2;
-      sm.median = values.size() % 2 ? values[m] : (values[m - 1] + values[m]) / 2;
+      std::nth_element(values.begin(), values.begin() + m, values.end());
+      sm.median = values[m];
+      if (values.size() % 2 == 0) {  // the mean of the two middle values
+        sm.median = (*std::max_element(values.begin(), values.begin() + m) + values[m]) / 2;
+      }
     }
     t.summary = sm;
     if (k.no_answer > 0) {

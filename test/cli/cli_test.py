@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the `chosa` command: real binary, real SQLite files, real CSV/XLSX files.
+
+Run by CTest with CHOSA_BIN (the binary) and CHOSA_SOURCE_DIR set.
+"""
+import csv
+import io
+import json
+import os
+import shutil
+import stat
+import subprocess
+import tempfile
+import unittest
+import zipfile
+
+BIN = os.environ["CHOSA_BIN"]
+SRC = os.environ["CHOSA_SOURCE_DIR"]
+SEED001 = os.path.join(SRC, "test", "golden", "seed001")
+
+
+def run(*args, cwd=None, check=None):
+    p = subprocess.run([BIN, *args], cwd=cwd, capture_output=True, text=True)
+    if check is not None:
+        assert p.returncode == check, "exit %d, wanted %d\nstdout:\n%s\nstderr:\n%s" % (
+            p.returncode, check, p.stdout, p.stderr)
+    return p
+
+
+def xlsx_from_rows(path, rows, sheet="回答"):
+    """A minimal .xlsx (inline strings) written with the standard library."""
+    def col(i):
+        s = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            s = chr(65 + r) + s
+        return s
+
+    def esc(t):
+        return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    body = []
+    for r, row in enumerate(rows, 1):
+        cells = "".join('<c r="%s%d" t="inlineStr"><is><t>%s</t></is></c>' % (col(c), r, esc(v))
+                        for c, v in enumerate(row) if v != "")
+        body.append('<row r="%d">%s</row>' % (r, cells))
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/workbook.xml",
+                   '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                   '<sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets></workbook>' % sheet)
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml",
+                   "<worksheet><sheetData>%s</sheetData></worksheet>" % "".join(body))
+
+
+class ChosaCliTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="chosa_cli_")
+        self.db = os.path.join(self.dir, "chosa.db")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def import_seed001(self, *extra, file="answers.csv"):
+        return run("import", "-q", "osaka-supply-chain-2019", os.path.join(SEED001, file), "--db", self.db,
+                   *extra, check=0)
+
+    def tally_json(self, *args):
+        return json.loads(run("tabulate", "--format", "json", *args, check=0).stdout)
+
+    def test_check_builtins_and_broken_files(self):
+        p = run("check", "ipa-it-vendor-role", "osaka-supply-chain-2019", check=0)
+        self.assertIn("条件分岐 12件", p.stdout)
+        broken = self.path("broken.yaml")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write("survey: {id: b, title: t}\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: Q1, type: single, text: t, options: [a]}\n"
+                    "      - {id: Q2, type: single, text: t, when: Q1 == 2, options: [a]}\n")
+        p = run("check", broken, check=1)
+        self.assertIn("broken.yaml:6:", p.stderr)
+        self.assertIn("Q1 に選択肢コード 2 はありません", p.stderr)
+        p = run("check", "no-such-survey", check=1)
+        self.assertIn("ipa-it-vendor-role", p.stderr)
+
+    def test_import_and_tabulate_seed001(self):
+        p = self.import_seed001()
+        self.assertIn("118行を取り込みました", p.stdout)
+        key = self.db + ".key"
+        self.assertEqual(stat.S_IMODE(os.stat(key).st_mode), 0o600)
+        text = run("tabulate", "-s", "osaka-supply-chain-2019", "--db", self.db, "--only", "Q10", check=0).stdout
+        self.assertIn("中小企業自身が自衛すべき", text)
+        j = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db, "--only", "Q7_1")
+        rows = {r["label"]: r for r in j["tables"][0]["rows"]}
+        self.assertEqual(rows["標的型メールが届く"]["n"], 15)
+        self.assertEqual(rows["標的型メールが届く"]["display"], ["50", "13"])
+        # Straight from the file gives the same tables as from the database.
+        direct = self.tally_json("-q", "osaka-supply-chain-2019", "-d", os.path.join(SEED001, "answers_cp932.csv"))
+        stored = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db)
+        self.assertEqual(direct["tables"], stored["tables"])
+
+    def test_import_is_all_or_nothing(self):
+        bad = self.path("bad.csv")
+        with open(os.path.join(SEED001, "answers.csv"), encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        rows[5][rows[0].index("Q3")] = "7"        # no such code
+        rows[9][rows[0].index("Q4_1")] = "yes"    # not 0/1
+        with open(bad, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        p = run("import", "-q", "osaka-supply-chain-2019", bad, "--db", self.db, check=1)
+        self.assertIn("bad.csv 6行目", p.stderr)
+        self.assertIn("（Q3）: エラー: 問 Q3: 選択肢にない値 \"7\" です", p.stderr)
+        self.assertIn("bad.csv 10行目", p.stderr)
+        self.assertIn("何も書き込んでいません", p.stderr)
+        self.assertIn("回答 0件", run("survey", "list", "--db", self.db, check=0).stdout)
+        p = run("import", "-q", "osaka-supply-chain-2019", bad, "--db", self.db, "--skip-invalid",
+                "--rejects", self.path("rejects.csv"), check=0)
+        self.assertIn("116行を取り込みました", p.stdout)
+        with open(self.path("rejects.csv"), encoding="utf-8-sig") as f:
+            rejected = list(csv.reader(f))
+        self.assertEqual(len(rejected), 3)
+        self.assertEqual(rejected[0][-1], "エラー内容")
+        # The same ids again: refused unless --replace.
+        p = run("import", "-q", "osaka-supply-chain-2019", os.path.join(SEED001, "answers.csv"), "--db", self.db,
+                check=1)
+        self.assertIn("既に取り込まれています", p.stderr)
+        p = run("import", "-q", "osaka-supply-chain-2019", os.path.join(SEED001, "answers.csv"), "--db", self.db,
+                "--replace", check=0)
+        self.assertIn("置き換え 116行", p.stdout)
+
+    def test_xlsx_import_matches_csv(self):
+        with open(os.path.join(SEED001, "answers.csv"), encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        xlsx = self.path("answers.xlsx")
+        xlsx_from_rows(xlsx, rows)
+        p = run("import", "-q", "osaka-supply-chain-2019", xlsx, "--db", self.db, "--sheet", "回答", check=0)
+        self.assertIn("118行を取り込みました", p.stdout)
+        direct = self.tally_json("-q", "osaka-supply-chain-2019", "-d", os.path.join(SEED001, "answers.csv"))
+        stored = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db)
+        self.assertEqual(direct["tables"], stored["tables"])
+        rows[3][rows[0].index("Q1_1")] = "99"
+        xlsx_from_rows(xlsx, rows)
+        p = run("import", "-q", "osaka-supply-chain-2019", xlsx, "--db", self.path("other.db"), check=1)
+        self.assertIn("answers.xlsx シート「回答」 F4（Q1_1）", p.stderr)
+
+    def test_personal_data_never_leaves_encrypted_storage(self):
+        outputs = [self.import_seed001().stdout]
+        outputs.append(run("export", "-s", "osaka-supply-chain-2019", "--db", self.db, "-o", self.path("out.csv"),
+                           check=0).stdout)
+        for fmt in ("text", "json", "csv", "long"):
+            outputs.append(run("tabulate", "-s", "osaka-supply-chain-2019", "--db", self.db, "-f", fmt,
+                               check=0).stdout)
+        files = [self.path("out.csv"), self.path("out.codebook.csv"), self.db]
+        if os.path.exists(self.db + "-wal"):
+            files.append(self.db + "-wal")
+        for name in files:
+            with open(name, "rb") as f:
+                outputs.append(f.read().decode("utf-8", "replace"))
+        for text in outputs:
+            self.assertNotIn("サンプル工業株式会社", text)
+            self.assertNotIn("survey001@example.jp", text)
+            self.assertNotIn("company", text.split("\n")[0] if text.startswith("\ufeffid") else "")
+
+    def test_export_round_trip_encodings_and_formula_guard(self):
+        src = self.path("in.csv")
+        with open(os.path.join(SEED001, "answers.csv"), encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+        h = rows[0]
+        rows[1][h.index("Q10_7")] = "1"
+        rows[1][h.index("Q10_7_text")] = '=HYPERLINK("http://evil.example","x")'
+        with open(src, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f).writerows(rows)
+        run("import", "-q", "osaka-supply-chain-2019", src, "--db", self.db, check=0)
+        run("export", "-s", "osaka-supply-chain-2019", "--db", self.db, "-o", self.path("out.csv"), check=0)
+        with open(self.path("out.csv"), "rb") as f:
+            raw = f.read()
+        self.assertTrue(raw.startswith(b"\xef\xbb\xbfid,"))
+        self.assertIn("'=HYPERLINK(", raw.decode("utf-8"))
+        run("export", "-s", "osaka-supply-chain-2019", "--db", self.db, "-o", self.path("sjis.csv"),
+            "--encoding", "cp932", check=0)
+        with open(self.path("sjis.csv"), "rb") as f:
+            f.read().decode("cp932")  # raises if not CP932
+        # Re-importing the export reproduces the same tables.
+        other = self.path("copy.db")
+        run("import", "-q", "osaka-supply-chain-2019", self.path("sjis.csv"), "--db", other, check=0)
+        a = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db)
+        b = self.tally_json("-s", "osaka-supply-chain-2019", "--db", other)
+        self.assertEqual(a["tables"], b["tables"])
+
+    def test_backup_and_xlsx_output(self):
+        self.import_seed001()
+        backup = self.path("backup.db")
+        p = run("backup", backup, "--db", self.db, check=0)
+        self.assertIn(".key は別に保管", p.stdout)
+        self.assertIn("回答 118件", run("survey", "list", "--db", backup, check=0).stdout)
+        run("backup", backup, "--db", self.db, check=1)  # never overwrites
+        out = self.path("gt.xlsx")
+        run("tabulate", "-s", "osaka-supply-chain-2019", "--db", self.db, "-f", "xlsx", "-o", out, check=0)
+        with zipfile.ZipFile(out) as z:
+            self.assertIn("xl/workbook.xml", z.namelist())
+
+    def test_weighted_tally_from_a_file(self):
+        q = self.path("w.yaml")
+        with open(q, "w", encoding="utf-8") as f:
+            f.write("survey: {id: w, title: ウェイト}\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: Q1, type: single, text: t, options: [a, b]}\n"
+                    "      - {id: wt, type: number, text: w, decimals: 2}\n")
+        data = self.path("w.csv")
+        with open(data, "w", encoding="utf-8") as f:
+            f.write("id,Q1,wt\n1,1,3\n2,2,1\n")
+        p = run("tabulate", "-q", q, "-d", data, "--weight", "wt", "-f", "long", "--only", "Q1", check=0)
+        self.assertIn("gtw_sa,Q1,,1,,pct,75\n", p.stdout)
+        self.assertIn("gt_sa,Q1,,1,,pct,50\n", p.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
