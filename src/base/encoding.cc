@@ -49,8 +49,8 @@ bool ConvertStrict(UConverter* to, UConverter* from, std::string_view in, std::s
   for (;;) {
     UErrorCode err = U_ZERO_ERROR;
     char* target_limit = out->data() + out->size();
-    ucnv_convertEx(to, from, &target, target_limit, &source, source_limit, pivot,
-                   &pivot_source, &pivot_target, pivot + 1024, false, true, &err);
+    ucnv_convertEx(to, from, &target, target_limit, &source, source_limit, pivot, &pivot_source,
+                   &pivot_target, pivot + 1024, false, true, &err);
     if (err == U_BUFFER_OVERFLOW_ERROR) {
       size_t used = static_cast<size_t>(target - out->data());
       out->resize(out->size() * 2);
@@ -78,8 +78,8 @@ Result<Encoding> ParseEncodingName(std::string_view name) {
   std::string n = Lower(name);
   if (n == "auto") return Encoding::kAuto;
   if (n == "utf-8" || n == "utf8" || n == "utf-8-bom") return Encoding::kUtf8;
-  if (n == "cp932" || n == "shift_jis" || n == "shift-jis" || n == "sjis" ||
-      n == "windows-31j" || n == "ms932") {
+  if (n == "cp932" || n == "shift_jis" || n == "shift-jis" || n == "sjis" || n == "windows-31j" ||
+      n == "ms932") {
     return Encoding::kCp932;
   }
   return Status::InvalidArgument(
@@ -88,9 +88,12 @@ Result<Encoding> ParseEncodingName(std::string_view name) {
 
 std::string_view EncodingName(Encoding encoding) {
   switch (encoding) {
-    case Encoding::kAuto: return "auto";
-    case Encoding::kUtf8: return "utf-8";
-    case Encoding::kCp932: return "cp932";
+    case Encoding::kAuto:
+      return "auto";
+    case Encoding::kUtf8:
+      return "utf-8";
+    case Encoding::kCp932:
+      return "cp932";
   }
   return "?";
 }
@@ -122,11 +125,25 @@ Result<std::string> DecodeToUtf8(std::string_view bytes, Encoding encoding,
   size_t bad = 0;
   if (!ConvertStrict(to.get(), from.get(), bytes, &out, &bad)) {
     LineColumn lc = LineColumnAt(bytes, bad);
-    return Status::InvalidArgument(fmt::format(
-        "{}:{}:{}: Shift_JIS (CP932) として読めないバイト列があります", source_name, lc.line,
-        lc.column));
+    return Status::InvalidArgument(
+        fmt::format("{}:{}:{}: Shift_JIS (CP932) として読めないバイト列があります", source_name,
+                    lc.line, lc.column));
   }
   return out;
+}
+
+Result<std::string> DecodeOwnedToUtf8(std::string&& bytes, Encoding encoding,
+                                      std::string_view source_name) {
+  if (encoding == Encoding::kAuto) encoding = DetectEncoding(bytes);
+  if (encoding != Encoding::kUtf8)
+    return DecodeToUtf8(std::string_view(bytes), encoding, source_name);
+  size_t bom = std::string_view(bytes).substr(0, 3) == kUtf8Bom ? 3 : 0;
+  size_t bad = 0;
+  if (!IsValidUtf8(std::string_view(bytes).substr(bom), &bad)) {
+    return DecodeToUtf8(std::string_view(bytes), encoding, source_name);  // builds the message
+  }
+  if (bom) bytes.erase(0, bom);
+  return std::move(bytes);
 }
 
 Result<std::string> EncodeFromUtf8(std::string_view utf8, Encoding encoding) {

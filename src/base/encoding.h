@@ -23,6 +23,9 @@ Encoding DetectEncoding(std::string_view bytes);
 // `source_name` (a file name) prefixes error messages.
 Result<std::string> DecodeToUtf8(std::string_view bytes, Encoding encoding,
                                  std::string_view source_name);
+// The same, taking ownership: UTF-8 input is validated and returned without a copy.
+Result<std::string> DecodeOwnedToUtf8(std::string&& bytes, Encoding encoding,
+                                      std::string_view source_name);
 
 // Converts UTF-8 text to `encoding` (kUtf8 returns the text unchanged). Fails naming the first
 // character that CP932 cannot represent.

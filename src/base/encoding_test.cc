@@ -27,12 +27,17 @@ TEST(EncodingTest, StripsUtf8Bom) {
 }
 
 TEST(EncodingTest, InvalidBytesAreReportedWithLineAndColumn) {
-  Result<std::string> text = DecodeToUtf8("ok\nab\xff" "c\n", Encoding::kUtf8, "a.csv");
+  Result<std::string> text = DecodeToUtf8(
+      "ok\nab\xff"
+      "c\n",
+      Encoding::kUtf8, "a.csv");
   ASSERT_FALSE(text.ok());
-  EXPECT_NE(text.status().message().find("a.csv:2:3"), std::string::npos) << text.status().message();
+  EXPECT_NE(text.status().message().find("a.csv:2:3"), std::string::npos)
+      << text.status().message();
   Result<std::string> sjis = DecodeToUtf8("x\n\x81\x20", Encoding::kCp932, "b.csv");
   ASSERT_FALSE(sjis.ok());
-  EXPECT_NE(sjis.status().message().find("b.csv:2:1"), std::string::npos) << sjis.status().message();
+  EXPECT_NE(sjis.status().message().find("b.csv:2:1"), std::string::npos)
+      << sjis.status().message();
 }
 
 TEST(EncodingTest, EncodesToCp932AndNamesUnmappableCharacters) {
@@ -41,7 +46,8 @@ TEST(EncodingTest, EncodesToCp932AndNamesUnmappableCharacters) {
   EXPECT_EQ(*bytes, kCp932);
   Result<std::string> emoji = EncodeFromUtf8("a\nb😀", Encoding::kCp932);
   ASSERT_FALSE(emoji.ok());
-  EXPECT_NE(emoji.status().message().find("2行2文字目"), std::string::npos) << emoji.status().message();
+  EXPECT_NE(emoji.status().message().find("2行2文字目"), std::string::npos)
+      << emoji.status().message();
   EXPECT_NE(emoji.status().message().find("😀"), std::string::npos);
 }
 

@@ -30,20 +30,24 @@ struct Fd {
 Result<std::string> ReadFile(const std::string& path) {
   Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (f.fd < 0) return ErrnoStatus("開けません", path);
-  struct stat st{};
+  struct stat st {};
   if (::fstat(f.fd, &st) != 0) return ErrnoStatus("状態を取得できません", path);
-  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(path + ": フォルダです（ファイルを指定してください）");
+  if (S_ISDIR(st.st_mode))
+    return Status::InvalidArgument(path + ": フォルダです（ファイルを指定してください）");
   std::string data;
   data.resize(static_cast<size_t>(st.st_size));
   size_t done = 0;
+  char probe[4096];  // files that grow while being read (pipes, procfs) continue here
   while (true) {
-    if (done == data.size()) data.resize(data.size() + 65536);  // size may grow (pipes, procfs)
-    ssize_t n = ::read(f.fd, data.data() + done, data.size() - done);
+    bool in_buffer = done < data.size();
+    ssize_t n = in_buffer ? ::read(f.fd, data.data() + done, data.size() - done)
+                          : ::read(f.fd, probe, sizeof(probe));
     if (n < 0) {
       if (errno == EINTR) continue;
       return ErrnoStatus("読み込めません", path);
     }
     if (n == 0) break;
+    if (!in_buffer) data.append(probe, static_cast<size_t>(n));
     done += static_cast<size_t>(n);
   }
   data.resize(done);
@@ -86,7 +90,7 @@ Status WriteFileAtomic(const std::string& path, std::string_view contents, unsig
 }
 
 bool FileExists(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
 }
 

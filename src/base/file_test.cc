@@ -16,7 +16,7 @@ std::string TempPath(const std::string& name) {
 TEST(FileTest, AtomicWriteCreatesFileWithRequestedMode) {
   std::string path = TempPath("chosa_file_test_");
   ASSERT_TRUE(WriteFileAtomic(path, "秘密", 0600).ok());
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   EXPECT_EQ(*ReadFile(path), "秘密");

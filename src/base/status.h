@@ -11,13 +11,13 @@ namespace chosa {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,    // the caller's input is malformed (parse errors, validation)
-  kNotFound,           // a named thing does not exist
-  kAlreadyExists,      // a unique key would be duplicated
-  kFailedPrecondition, // the system is not in a state that allows the operation
-  kIoError,            // the OS or a database reported an I/O failure
-  kCorruption,         // stored data does not decode
-  kInternal,           // a bug; should not happen
+  kInvalidArgument,     // the caller's input is malformed (parse errors, validation)
+  kNotFound,            // a named thing does not exist
+  kAlreadyExists,       // a unique key would be duplicated
+  kFailedPrecondition,  // the system is not in a state that allows the operation
+  kIoError,             // the OS or a database reported an I/O failure
+  kCorruption,          // stored data does not decode
+  kInternal,            // a bug; should not happen
 };
 
 class [[nodiscard]] Status {
@@ -26,7 +26,9 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return {}; }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
   static Status FailedPrecondition(std::string m) {
@@ -55,9 +57,9 @@ std::string_view StatusCodeName(StatusCode code);
 #define CHOSA_CONCAT_(a, b) CHOSA_CONCAT_INNER_(a, b)
 
 // Returns early from the enclosing function when `expr` yields a non-ok Status.
-#define CHOSA_RETURN_IF_ERROR(expr)                                              \
-  do {                                                                           \
-    ::chosa::Status CHOSA_CONCAT_(chosa_status_, __LINE__) = (expr);             \
-    if (!CHOSA_CONCAT_(chosa_status_, __LINE__).ok())                            \
-      return CHOSA_CONCAT_(chosa_status_, __LINE__);                             \
+#define CHOSA_RETURN_IF_ERROR(expr)                                  \
+  do {                                                               \
+    ::chosa::Status CHOSA_CONCAT_(chosa_status_, __LINE__) = (expr); \
+    if (!CHOSA_CONCAT_(chosa_status_, __LINE__).ok())                \
+      return CHOSA_CONCAT_(chosa_status_, __LINE__);                 \
   } while (0)

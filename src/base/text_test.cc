@@ -13,8 +13,10 @@ TEST(TextTest, NfkcTurnsImeFullWidthIntoHalfWidth) {
 
 TEST(TextTest, NormalizeAnswerTextTrimsAndUnifiesMinusAndLineEnds) {
   EXPECT_EQ(NormalizeAnswerText("　　５０人　"), "50人");
-  EXPECT_EQ(NormalizeAnswerText("\xE2\x88\x92" "12"), "-12");  // U+2212 MINUS SIGN
-  EXPECT_EQ(NormalizeAnswerText("ー"), "ー");                     // long vowel mark stays
+  EXPECT_EQ(NormalizeAnswerText("\xE2\x88\x92"
+                                "12"),
+            "-12");                            // U+2212 MINUS SIGN
+  EXPECT_EQ(NormalizeAnswerText("ー"), "ー");  // long vowel mark stays
   EXPECT_EQ(NormalizeAnswerText("a\r\nb\rc"), "a\nb\nc");
   EXPECT_EQ(NormalizeAnswerText(" \t "), "");
 }

@@ -11,8 +11,11 @@ namespace {
 class BackupCommand final : public Command {
  public:
   explicit BackupCommand(CLI::App& app)
-      : Command(app.add_subcommand("backup", "使用中のデータベースの一貫したコピーを作る（鍵ファイルは別に保管）")) {
-    app_->add_option("destination", destination_, "コピー先のファイル（既存のファイルは上書きしない）")->required();
+      : Command(app.add_subcommand(
+            "backup", "使用中のデータベースの一貫したコピーを作る（鍵ファイルは別に保管）")) {
+    app_->add_option("destination", destination_,
+                     "コピー先のファイル（既存のファイルは上書きしない）")
+        ->required();
     AddStoreOptions(app_, &store_);
   }
 
@@ -21,8 +24,9 @@ class BackupCommand final : public Command {
     if (!storage.ok()) return Fail(storage.status());
     Status s = (*storage)->Backup(destination_);
     if (!s.ok()) return Fail(s);
-    std::cout << fmt::format("{} を {} にバックアップしました。個人情報の鍵 {} は別に保管してください。\n",
-                             store_.db_path, destination_, store_.KeyPath());
+    std::cout << fmt::format(
+        "{} を {} にバックアップしました。個人情報の鍵 {} は別に保管してください。\n",
+        store_.db_path, destination_, store_.KeyPath());
     return 0;
   }
 
@@ -33,6 +37,8 @@ class BackupCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeBackupCommand(CLI::App& app) { return std::make_unique<BackupCommand>(app); }
+std::unique_ptr<Command> MakeBackupCommand(CLI::App& app) {
+  return std::make_unique<BackupCommand>(app);
+}
 
 }  // namespace chosa::cli

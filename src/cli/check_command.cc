@@ -37,8 +37,8 @@ class CheckCommand final : public Command {
       int rules = 0;
       for (const Question& q : qn.questions) rules += q.when ? 1 : 0;
       std::cout << fmt::format("{}: OK — {}（{} 版{}）: {}セクション, {}問, 条件分岐 {}件\n", *path,
-                               qn.title, qn.id, qn.version, qn.sections.size(),
-                               qn.questions.size(), rules);
+                               qn.title, qn.id, qn.version, qn.sections.size(), qn.questions.size(),
+                               rules);
     }
     return errors == 0 ? 0 : 1;
   }

@@ -13,8 +13,9 @@ void AddStoreOptions(CLI::App* command, StoreOptions* options) {
   command->add_option("--db", options->db_path, "データベース（SQLite ファイル）")
       ->envname("CHOSA_DB")
       ->capture_default_str();
-  command->add_option("--key", options->key_path,
-                      "個人情報の暗号鍵ファイル（既定: <db>.key。初回に作成、権限 0600）")
+  command
+      ->add_option("--key", options->key_path,
+                   "個人情報の暗号鍵ファイル（既定: <db>.key。初回に作成、権限 0600）")
       ->envname("CHOSA_KEY");
 }
 
@@ -36,7 +37,8 @@ Result<const Questionnaire*> ResolveSurvey(Storage& storage, SurveyCatalog& cata
     return catalog.Get(qn.id, qn.version);
   }
   if (survey_id.empty()) {
-    return Status::InvalidArgument("--survey（登録済みの調査ID）か --questionnaire（調査票）を指定してください");
+    return Status::InvalidArgument(
+        "--survey（登録済みの調査ID）か --questionnaire（調査票）を指定してください");
   }
   return catalog.Get(survey_id, 0);
 }
@@ -51,7 +53,9 @@ void PrintIssues(const std::vector<RowIssue>& issues, size_t limit) {
       ++shown;
     }
   }
-  if (shown > limit) std::cerr << fmt::format("…ほか {} 件（合計 エラー {} 件, 警告 {} 件）\n", shown - limit, errors, warnings);
+  if (shown > limit)
+    std::cerr << fmt::format("…ほか {} 件（合計 エラー {} 件, 警告 {} 件）\n", shown - limit,
+                             errors, warnings);
 }
 
 int Fail(const Status& status) {

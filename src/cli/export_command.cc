@@ -12,11 +12,15 @@ namespace {
 class ExportCommand final : public Command {
  public:
   explicit ExportCommand(CLI::App& app)
-      : Command(app.add_subcommand("export", "回答を CSV（取り込みと同じ形式）とコードブックに書き出す。個人情報は含めない")) {
+      : Command(app.add_subcommand(
+            "export",
+            "回答を CSV（取り込みと同じ形式）とコードブックに書き出す。個人情報は含めない")) {
     app_->add_option("-s,--survey", survey_, "調査ID")->required();
     app_->add_option("-o,--output", output_, "書き出す CSV ファイル")->required();
-    app_->add_option("--encoding", encoding_, "utf-8（BOM 付き、Excel で開ける）または cp932")->capture_default_str();
-    app_->add_option("--codebook", options_.codebook_path, "コードブックの CSV（既定: <出力>.codebook.csv）");
+    app_->add_option("--encoding", encoding_, "utf-8（BOM 付き、Excel で開ける）または cp932")
+        ->capture_default_str();
+    app_->add_option("--codebook", options_.codebook_path,
+                     "コードブックの CSV（既定: <出力>.codebook.csv）");
     app_->add_flag("--include-incomplete", options_.include_incomplete, "回答途中のものも含める");
     AddStoreOptions(app_, &store_);
   }
@@ -37,8 +41,8 @@ class ExportCommand final : public Command {
     if (!qn.ok()) return Fail(qn.status());
     Result<ExportReport> report = ExportAnswers(**storage, catalog, **qn, output_, options_);
     if (!report.ok()) return Fail(report.status());
-    std::cout << fmt::format("{}: {}行を書き出しました（{}）。コードブック: {}\n", output_, report->rows,
-                             EncodingName(options_.encoding), options_.codebook_path);
+    std::cout << fmt::format("{}: {}行を書き出しました（{}）。コードブック: {}\n", output_,
+                             report->rows, EncodingName(options_.encoding), options_.codebook_path);
     return 0;
   }
 
@@ -50,6 +54,8 @@ class ExportCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeExportCommand(CLI::App& app) { return std::make_unique<ExportCommand>(app); }
+std::unique_ptr<Command> MakeExportCommand(CLI::App& app) {
+  return std::make_unique<ExportCommand>(app);
+}
 
 }  // namespace chosa::cli

@@ -13,23 +13,29 @@ class ImportCommand final : public Command {
  public:
   explicit ImportCommand(CLI::App& app)
       : Command(app.add_subcommand(
-            "import", "回答ファイル（CSV / .xlsx、1行1回答者・複数回答は選択肢ごとの 0/1 列）を取り込む")) {
+            "import",
+            "回答ファイル（CSV / .xlsx、1行1回答者・複数回答は選択肢ごとの 0/1 列）を取り込む")) {
     app_->add_option("file", file_, "回答ファイル（.csv または .xlsx）")->required();
     app_->add_option("-s,--survey", survey_, "登録済みの調査ID");
-    app_->add_option("-q,--questionnaire", questionnaire_, "調査票ファイルまたは組み込み調査票（未登録なら登録する）");
-    app_->add_option("--id-column", options_.rows.id_column, "回答者ID の列名")->capture_default_str();
-    app_->add_option("--encoding", encoding_, "CSV の文字コード: auto, utf-8, cp932")->capture_default_str();
+    app_->add_option("-q,--questionnaire", questionnaire_,
+                     "調査票ファイルまたは組み込み調査票（未登録なら登録する）");
+    app_->add_option("--id-column", options_.rows.id_column, "回答者ID の列名")
+        ->capture_default_str();
+    app_->add_option("--encoding", encoding_, "CSV の文字コード: auto, utf-8, cp932")
+        ->capture_default_str();
     app_->add_option("--sheet", sheet_, ".xlsx のシート名（既定: 最初のシート）");
     app_->add_flag("--replace", options_.replace, "同じ回答者ID の回答を置き換える");
     app_->add_flag("--skip-invalid", options_.skip_invalid,
                    "エラーのない行だけ取り込み、エラーの行は --rejects のファイルに書き出す");
     app_->add_option("--rejects", options_.rejects_path, "取り込めなかった行と理由を書く CSV");
-    app_->add_option("--max-errors", max_errors_, "表示するエラーの最大件数")->capture_default_str();
+    app_->add_option("--max-errors", max_errors_, "表示するエラーの最大件数")
+        ->capture_default_str();
     AddStoreOptions(app_, &store_);
   }
 
   int Run() override {
-    if (options_.skip_invalid && options_.rejects_path.empty()) options_.rejects_path = file_ + ".rejects.csv";
+    if (options_.skip_invalid && options_.rejects_path.empty())
+      options_.rejects_path = file_ + ".rejects.csv";
     Result<Encoding> encoding = ParseEncodingName(encoding_);
     if (!encoding.ok()) return Fail(encoding.status());
     Result<std::unique_ptr<Storage>> storage = OpenStore(store_);
@@ -58,9 +64,10 @@ class ImportCommand final : public Command {
           report->rows_read, report->rows_rejected);
       return 1;
     }
-    std::cout << fmt::format("{}: {}行を取り込みました（置き換え {}行, 除外 {}行）→ {}（{} 版{}）\n", file_,
-                             report->rows_imported, report->rows_replaced, report->rows_rejected,
-                             store_.db_path, (*qn)->id, (*qn)->version);
+    std::cout << fmt::format(
+        "{}: {}行を取り込みました（置き換え {}行, 除外 {}行）→ {}（{} 版{}）\n", file_,
+        report->rows_imported, report->rows_replaced, report->rows_rejected, store_.db_path,
+        (*qn)->id, (*qn)->version);
     if (report->rows_rejected > 0) {
       std::cout << fmt::format("除外した行と理由: {}\n", options_.rejects_path);
     }
@@ -76,6 +83,8 @@ class ImportCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeImportCommand(CLI::App& app) { return std::make_unique<ImportCommand>(app); }
+std::unique_ptr<Command> MakeImportCommand(CLI::App& app) {
+  return std::make_unique<ImportCommand>(app);
+}
 
 }  // namespace chosa::cli

@@ -1,6 +1,5 @@
 // chosa: a survey system for research on cybersecurity in small and medium enterprises.
 #include <CLI/CLI.hpp>
-
 #include <memory>
 #include <vector>
 

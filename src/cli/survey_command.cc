@@ -37,8 +37,9 @@ class SurveyCommand final : public Command {
     for (const SurveyVersion& s : *surveys) {
       Result<int64_t> complete = (*storage)->CountResponses(s.survey_id, ResponseStatus::kComplete);
       Result<int64_t> all = (*storage)->CountResponses(s.survey_id, std::nullopt);
-      std::cout << fmt::format("{}  版{}  回答 {}件（回答中を含め {}件）  {}\n", s.survey_id, s.version,
-                               complete.ok() ? *complete : -1, all.ok() ? *all : -1, s.title);
+      std::cout << fmt::format("{}  版{}  回答 {}件（回答中を含め {}件）  {}\n", s.survey_id,
+                               s.version, complete.ok() ? *complete : -1, all.ok() ? *all : -1,
+                               s.title);
     }
     return 0;
   }
@@ -52,6 +53,8 @@ class SurveyCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeSurveyCommand(CLI::App& app) { return std::make_unique<SurveyCommand>(app); }
+std::unique_ptr<Command> MakeSurveyCommand(CLI::App& app) {
+  return std::make_unique<SurveyCommand>(app);
+}
 
 }  // namespace chosa::cli

@@ -31,17 +31,21 @@ class TabulateCommand final : public Command {
     app_->add_option("--base", bases_, "％の母数: all, applicable, answered（複数可）")
         ->check(CLI::IsMember({"all", "applicable", "answered"}))
         ->delimiter(',');
-    app_->add_option("--percent-of", percent_of_, "複数回答の％: cases（回答者）または mentions（回答数）")
+    app_->add_option("--percent-of", percent_of_,
+                     "複数回答の％: cases（回答者）または mentions（回答数）")
         ->check(CLI::IsMember({"cases", "mentions"}));
     app_->add_option("--order", order_, "選択肢の並び: questionnaire または count（件数の多い順）")
         ->check(CLI::IsMember({"questionnaire", "count"}));
     app_->add_option("--weight", dataset_.weight_question, "ウェイトを表す数値質問のID");
     app_->add_option("--only", overrides_.only, "集計する質問ID（カンマ区切り）")->delimiter(',');
     app_->add_option("--skip", overrides_.skip, "集計しない質問ID（カンマ区切り）")->delimiter(',');
-    app_->add_option("--id-column", rows_.id_column, "回答者ID の列名（--data のとき）")->capture_default_str();
-    app_->add_option("--encoding", encoding_, "CSV の文字コード: auto, utf-8, cp932")->capture_default_str();
+    app_->add_option("--id-column", rows_.id_column, "回答者ID の列名（--data のとき）")
+        ->capture_default_str();
+    app_->add_option("--encoding", encoding_, "CSV の文字コード: auto, utf-8, cp932")
+        ->capture_default_str();
     app_->add_option("--sheet", sheet_, ".xlsx のシート名");
-    app_->add_flag("--skip-invalid", skip_invalid_, "エラーのある行を除いて集計する（--data のとき）");
+    app_->add_flag("--skip-invalid", skip_invalid_,
+                   "エラーのある行を除いて集計する（--data のとき）");
     app_->add_flag("--include-incomplete", dataset_.include_incomplete, "回答途中のものも含める");
     AddStoreOptions(app_, &store_);
   }
@@ -51,13 +55,18 @@ class TabulateCommand final : public Command {
     if (!bases_.empty()) {
       std::vector<TableBase> bases;
       for (const std::string& b : bases_) {
-        bases.push_back(b == "all" ? TableBase::kAll : b == "answered" ? TableBase::kAnswered : TableBase::kApplicable);
+        bases.push_back(b == "all"        ? TableBase::kAll
+                        : b == "answered" ? TableBase::kAnswered
+                                          : TableBase::kApplicable);
       }
       overrides_.bases = bases;
     }
-    if (!percent_of_.empty()) overrides_.percent_of = percent_of_ == "mentions" ? PercentOf::kMentions : PercentOf::kCases;
-    if (!order_.empty()) overrides_.order = order_ == "count" ? RowOrder::kCountDescending : RowOrder::kQuestionnaire;
-    if (format_ == "xlsx" && output_.empty()) return Fail(Status::InvalidArgument("xlsx には -o で出力ファイルを指定してください"));
+    if (!percent_of_.empty())
+      overrides_.percent_of = percent_of_ == "mentions" ? PercentOf::kMentions : PercentOf::kCases;
+    if (!order_.empty())
+      overrides_.order = order_ == "count" ? RowOrder::kCountDescending : RowOrder::kQuestionnaire;
+    if (format_ == "xlsx" && output_.empty())
+      return Fail(Status::InvalidArgument("xlsx には -o で出力ファイルを指定してください"));
 
     Result<TallyReport> report = data_.empty() ? FromStorage() : FromFile();
     if (!report.ok()) return Fail(report.status());
@@ -69,8 +78,8 @@ class TabulateCommand final : public Command {
       std::cerr << fmt::format("{}: {}表を書き出しました\n", output_, report->tables.size());
       return 0;
     }
-    std::string text = format_ == "json" ? RenderTallyJson(*report)
-                       : format_ == "csv" ? RenderTallyCsv(*report)
+    std::string text = format_ == "json"   ? RenderTallyJson(*report)
+                       : format_ == "csv"  ? RenderTallyCsv(*report)
                        : format_ == "long" ? RenderTallyLong(*report)
                                            : RenderTallyText(*report);
     if (output_.empty()) {
@@ -85,24 +94,30 @@ class TabulateCommand final : public Command {
   Result<TallyReport> FromStorage() {
     CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Storage> storage, OpenStore(store_));
     SurveyCatalog catalog(*storage);
-    CHOSA_ASSIGN_OR_RETURN(const Questionnaire* qn, ResolveSurvey(*storage, catalog, survey_, questionnaire_));
+    CHOSA_ASSIGN_OR_RETURN(const Questionnaire* qn,
+                           ResolveSurvey(*storage, catalog, survey_, questionnaire_));
     Dataset data(*qn);
     CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*storage, catalog, dataset_, &data));
     return SimpleTally(data, overrides_);
   }
 
   Result<TallyReport> FromFile() {
-    if (questionnaire_.empty()) return Status::InvalidArgument("--data には --questionnaire で調査票を指定してください");
+    if (questionnaire_.empty())
+      return Status::InvalidArgument("--data には --questionnaire で調査票を指定してください");
     CHOSA_ASSIGN_OR_RETURN(Questionnaire qn, LoadQuestionnaireArg(questionnaire_));
     CHOSA_ASSIGN_OR_RETURN(Encoding encoding, ParseEncodingName(encoding_));
-    CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<TableSource> source, OpenTableFile(data_, encoding, sheet_));
+    CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<TableSource> source,
+                           OpenTableFile(data_, encoding, sheet_));
     Dataset data(qn);
-    CHOSA_ASSIGN_OR_RETURN(std::vector<RowIssue> issues, LoadDatasetFromTable(*source, rows_, dataset_, &data));
-    size_t errors = std::count_if(issues.begin(), issues.end(), [](const RowIssue& i) { return !i.warning; });
+    CHOSA_ASSIGN_OR_RETURN(std::vector<RowIssue> issues,
+                           LoadDatasetFromTable(*source, rows_, dataset_, &data));
+    size_t errors =
+        std::count_if(issues.begin(), issues.end(), [](const RowIssue& i) { return !i.warning; });
     PrintIssues(issues, 50);
     if (errors > 0 && !skip_invalid_) {
       return Status::InvalidArgument(fmt::format(
-          "{} にエラーが {} 件あります。集計しませんでした（エラーの行を除いて集計するには --skip-invalid）",
+          "{} にエラーが {} 件あります。集計しませんでした（エラーの行を除いて集計するには "
+          "--skip-invalid）",
           data_, errors));
     }
     return SimpleTally(data, overrides_);
@@ -121,6 +136,8 @@ class TabulateCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> MakeTabulateCommand(CLI::App& app) { return std::make_unique<TabulateCommand>(app); }
+std::unique_ptr<Command> MakeTabulateCommand(CLI::App& app) {
+  return std::make_unique<TabulateCommand>(app);
+}
 
 }  // namespace chosa::cli

@@ -12,7 +12,8 @@ namespace chosa {
 namespace {
 
 std::string FormatNumber(double x) {
-  if (x == std::floor(x) && std::fabs(x) < 1e15) return fmt::format("{}", static_cast<long long>(x));
+  if (x == std::floor(x) && std::fabs(x) < 1e15)
+    return fmt::format("{}", static_cast<long long>(x));
   return fmt::format("{}", x);
 }
 
@@ -155,12 +156,14 @@ class Evaluator {
       }
       if (!a->Has(code)) {
         Add(q, "other-text-without-option",
-            fmt::format("「{}」を選ばずに記入されています（選ぶか、記入を消してください）", o->label));
+            fmt::format("「{}」を選ばずに記入されています（選ぶか、記入を消してください）",
+                        o->label));
         continue;
       }
       size_t length = CodePointCount(text);
       if (length > 1000) {
-        Add(q, "too-long", fmt::format("「{}」の記入は1000文字以内にしてください（{}文字）", o->label, length));
+        Add(q, "too-long",
+            fmt::format("「{}」の記入は1000文字以内にしてください（{}文字）", o->label, length));
         continue;
       }
       a->other_texts.emplace_back(code, std::move(text));
@@ -217,13 +220,15 @@ class Evaluator {
       for (int code : a.codes) {
         const Option* o = q.FindOption(code);
         if (o->exclusive && a.codes.size() > 1) {
-          Add(q, "exclusive-conflict", fmt::format("「{}」は他の選択肢と同時に選べません", o->label));
+          Add(q, "exclusive-conflict",
+              fmt::format("「{}」は他の選択肢と同時に選べません", o->label));
           break;
         }
       }
       int n = static_cast<int>(a.codes.size());
       if (q.min_choices > 0 && n < q.min_choices) {
-        Add(q, "too-few-choices", fmt::format("{}個以上選んでください（{}個選択）", q.min_choices, n));
+        Add(q, "too-few-choices",
+            fmt::format("{}個以上選んでください（{}個選択）", q.min_choices, n));
       }
       if (q.max_choices > 0 && n > q.max_choices) {
         Add(q, "too-many-choices", fmt::format("{}個まで選べます（{}個選択）", q.max_choices, n));
@@ -261,9 +266,11 @@ class Evaluator {
             fmt::format("{}文字以内で入力してください（{}文字）", q.EffectiveMaxLength(), length));
       }
       switch (q.format) {
-        case TextFormat::kPlain: break;
+        case TextFormat::kPlain:
+          break;
         case TextFormat::kEmail:
-          if (!IsEmailAddress(a.text)) Add(q, "bad-format", "メールアドレスの形式が正しくありません");
+          if (!IsEmailAddress(a.text))
+            Add(q, "bad-format", "メールアドレスの形式が正しくありません");
           break;
         case TextFormat::kPhone:
           if (!IsPhoneNumber(a.text)) {
@@ -271,7 +278,8 @@ class Evaluator {
           }
           break;
         case TextFormat::kPostalCode:
-          if (!IsPostalCode(a.text)) Add(q, "bad-format", "郵便番号は 123-4567 の形で入力してください");
+          if (!IsPostalCode(a.text))
+            Add(q, "bad-format", "郵便番号は 123-4567 の形で入力してください");
           break;
       }
     }

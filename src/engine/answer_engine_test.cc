@@ -32,11 +32,20 @@ class AnswerEngineTest : public ::testing::Test {
     for (const Question& q : qn_->questions) {
       if (q.personal) continue;
       switch (q.type) {
-        case QuestionType::kSingle: Set(q.id, {"1"}); break;
-        case QuestionType::kMulti: Set(q.id, {"1", "3"}); break;
-        case QuestionType::kPrefecture: Set(q.id, {"27"}); break;
-        case QuestionType::kTextArea: Set(q.id, {"人材の育成"}); break;
-        default: break;
+        case QuestionType::kSingle:
+          Set(q.id, {"1"});
+          break;
+        case QuestionType::kMulti:
+          Set(q.id, {"1", "3"});
+          break;
+        case QuestionType::kPrefecture:
+          Set(q.id, {"27"});
+          break;
+        case QuestionType::kTextArea:
+          Set(q.id, {"人材の育成"});
+          break;
+        default:
+          break;
       }
     }
     Set("Q15", {"4"});  // so that Q16 applies
@@ -60,7 +69,9 @@ class AnswerEngineTest : public ::testing::Test {
     return i;
   }
   Evaluation Run(EngineOptions options = {}) { return EvaluateAnswers(*qn_, raw_, options); }
-  AnswerState State(const Evaluation& e, const std::string& id) const { return e.answers[Index(id)].state; }
+  AnswerState State(const Evaluation& e, const std::string& id) const {
+    return e.answers[Index(id)].state;
+  }
   static std::vector<std::string> Codes(const Evaluation& e) {
     std::vector<std::string> out;
     for (const Violation& v : e.violations) out.push_back(v.question_id + ":" + v.code);
@@ -89,7 +100,8 @@ TEST_F(AnswerEngineTest, RarelyConsultedSkipsQ14ToQ16) {
   Set("Q16", {});
   Evaluation e = Run();
   EXPECT_TRUE(e.ok()) << ::testing::PrintToString(Codes(e));
-  for (const char* id : {"Q14", "Q15", "Q16"}) EXPECT_EQ(State(e, id), AnswerState::kNotApplicable) << id;
+  for (const char* id : {"Q14", "Q15", "Q16"})
+    EXPECT_EQ(State(e, id), AnswerState::kNotApplicable) << id;
   EXPECT_EQ(State(e, "Q17"), AnswerState::kAnswered);
 }
 
@@ -192,7 +204,8 @@ TEST_F(AnswerEngineTest, InvalidValues) {
   Set("Q7", {"東京市"});
   Evaluation e = Run();
   // A malformed value is reported once; "required" would only repeat it.
-  EXPECT_EQ(Codes(e), (std::vector<std::string>{"Q3:invalid-code", "Q4:too-many-values", "Q7:invalid-code"}));
+  EXPECT_EQ(Codes(e),
+            (std::vector<std::string>{"Q3:invalid-code", "Q4:too-many-values", "Q7:invalid-code"}));
   EXPECT_FALSE(e.ok());
 }
 

@@ -62,7 +62,8 @@ std::optional<double> ParseNumber(std::string_view raw, std::string_view unit) {
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     // A comma between digits is a thousands separator.
-    if (c == ',' && i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+    if (c == ',' && i > 0 && i + 1 < s.size() &&
+        std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
         std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
       continue;
     }

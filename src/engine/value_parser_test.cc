@@ -28,7 +28,10 @@ TEST(ValueParserTest, PrefecturesByCodeOrName) {
 TEST(ValueParserTest, NumbersAsPeopleTypeThem) {
   EXPECT_EQ(ParseNumber("1,234", ""), 1234);
   EXPECT_EQ(ParseNumber("１，２３４", ""), 1234);
-  EXPECT_EQ(ParseNumber("\xE2\x88\x92" "５", ""), -5);  // U+2212
+  EXPECT_EQ(ParseNumber("\xE2\x88\x92"
+                        "５",
+                        ""),
+            -5);  // U+2212
   EXPECT_EQ(ParseNumber("50人", "人"), 50);
   EXPECT_EQ(ParseNumber("３．５", ""), 3.5);
   EXPECT_FALSE(ParseNumber("50人", ""));

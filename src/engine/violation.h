@@ -7,11 +7,11 @@
 namespace chosa {
 
 struct Violation {
-  int question = -1;        // index into Questionnaire::questions
+  int question = -1;  // index into Questionnaire::questions
   std::string question_id;
   std::string code;
   std::string message;
-  bool warning = false;     // reported but does not reject the answers
+  bool warning = false;  // reported but does not reject the answers
 };
 
 }  // namespace chosa

@@ -19,8 +19,13 @@ std::string_view UndoFormulaGuard(std::string_view cell) {
   return cell;
 }
 
-// 1, 0 or empty; full-width digits are accepted.
+// 1, 0 or empty (-1); full-width digits are accepted; -2 for anything else.
 int DichotomyValue(std::string_view cell) {
+  if (cell.size() == 1) {  // the common case
+    if (cell[0] == '1') return 1;
+    if (cell[0] == '0') return 0;
+  }
+  if (cell.empty()) return -1;
   std::string_view t = Trim(cell);
   if (t.empty()) return -1;
   if (t == "1" || t == "\xEF\xBC\x91") return 1;  // "１"
@@ -40,7 +45,8 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
   AnswerRowReader r(qn, source, options);
   std::vector<std::string_view> cells;
   CHOSA_ASSIGN_OR_RETURN(bool has_header, source.Next(&cells));
-  if (!has_header) return Status::InvalidArgument(source.RowName() + ": ファイルが空です（見出し行がありません）");
+  if (!has_header)
+    return Status::InvalidArgument(source.RowName() + ": ファイルが空です（見出し行がありません）");
 
   std::unordered_map<std::string, Variable> by_name;
   for (Variable& v : LayoutVariables(qn, /*include_personal=*/true)) by_name.emplace(v.name, v);
@@ -52,7 +58,8 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string name(Trim(cells[i]));
     r.header_.push_back(name);
-    if (!seen.emplace(name, static_cast<int>(i)).second && !name.empty()) duplicated.push_back(name);
+    if (!seen.emplace(name, static_cast<int>(i)).second && !name.empty())
+      duplicated.push_back(name);
     Column col;
     if (name == options.id_column) {
       col.role = ColumnRole::kId;
@@ -72,8 +79,9 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
   }
   std::string problems;
   if (!has_id) {
-    problems += fmt::format("\n  回答者ID の列 \"{}\" がありません（--id-column で列名を指定できます）",
-                            options.id_column);
+    problems +=
+        fmt::format("\n  回答者ID の列 \"{}\" がありません（--id-column で列名を指定できます）",
+                    options.id_column);
   }
   if (!duplicated.empty()) {
     std::string list;
@@ -87,12 +95,14 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
     problems += fmt::format("\n  調査票 {} にない列があります:{}", qn.id, list);
   }
   if (!problems.empty()) {
-    return Status::InvalidArgument(fmt::format("{}: 見出し行に問題があります{}", source.RowName(), problems));
+    return Status::InvalidArgument(
+        fmt::format("{}: 見出し行に問題があります{}", source.RowName(), problems));
   }
   for (size_t qi = 0; qi < qn.questions.size(); ++qi) {
     const Question& q = qn.questions[qi];
     if (r.first_column_[qi] < 0 && !q.personal) {
-      warnings->push_back(RowIssue{source.RowName(), source.RowNumber(), -1, "", q.id, "missing-column",
+      warnings->push_back(RowIssue{source.RowName(), source.RowNumber(), -1, "", q.id,
+                                   "missing-column",
                                    "この質問の列がありません（全員 無回答 として扱います）", true});
     }
   }
@@ -102,9 +112,14 @@ Result<AnswerRowReader> AnswerRowReader::Open(const Questionnaire& qn, TableSour
 
 RowIssue AnswerRowReader::CellIssue(int column, std::string question_id, std::string code,
                                     std::string message, bool warning) const {
-  return RowIssue{source_->CellName(column), source_->RowNumber(), column,
+  return RowIssue{source_->CellName(column),
+                  source_->RowNumber(),
+                  column,
                   column >= 0 && column < static_cast<int>(header_.size()) ? header_[column] : "",
-                  std::move(question_id), std::move(code), std::move(message), warning};
+                  std::move(question_id),
+                  std::move(code),
+                  std::move(message),
+                  warning};
 }
 
 Result<bool> AnswerRowReader::Next(AnswerRow* row) {
@@ -129,8 +144,8 @@ void AnswerRowReader::DecodeCells(AnswerRow* row) {
   const std::vector<std::string_view>& cells = row->cells;
   for (size_t i = columns_.size(); i < cells.size(); ++i) {
     if (!Trim(cells[i]).empty()) {
-      row->issues.push_back(CellIssue(static_cast<int>(i), "", "extra-cell",
-                                      "見出しのない列に値があります"));
+      row->issues.push_back(
+          CellIssue(static_cast<int>(i), "", "extra-cell", "見出しのない列に値があります"));
     }
   }
   size_t n = std::min(cells.size(), columns_.size());
@@ -174,8 +189,8 @@ void AnswerRowReader::DecodeCells(AnswerRow* row) {
     }
   }
   if (row->respondent_key.empty()) {
-    row->issues.push_back(RowIssue{source_->RowName(), source_->RowNumber(), -1, options_.id_column, "",
-                                   "missing-id", "回答者ID が空です"});
+    row->issues.push_back(RowIssue{source_->RowName(), source_->RowNumber(), -1, options_.id_column,
+                                   "", "missing-id", "回答者ID が空です"});
   }
 }
 
@@ -185,8 +200,8 @@ void AnswerRowReader::LocateViolations(AnswerRow* row) const {
     if (column >= 0) {
       row->issues.push_back(CellIssue(column, v.question_id, v.code, v.message, v.warning));
     } else {
-      row->issues.push_back(RowIssue{source_->RowName(), source_->RowNumber(), -1, "", v.question_id,
-                                     v.code, v.message, v.warning});
+      row->issues.push_back(RowIssue{source_->RowName(), source_->RowNumber(), -1, "",
+                                     v.question_id, v.code, v.message, v.warning});
     }
   }
 }

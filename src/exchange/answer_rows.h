@@ -23,7 +23,7 @@ struct AnswerRowOptions {
 };
 
 struct AnswerRow {
-  int row = 0;                          // the file's row number
+  int row = 0;  // the file's row number
   std::string respondent_key;
   Evaluation evaluation;                // typed answers and engine violations
   std::vector<RowIssue> issues;         // every problem of this row, located

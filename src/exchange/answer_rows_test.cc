@@ -17,7 +17,8 @@ struct Read {
 
 TEST(AnswerRowsTest, DecodesTheWideLayout) {
   Questionnaire qn = ExchangeQuestionnaire();
-  auto source = CsvTableFromText(std::string(kHeader) + "R1,株式会社A,1,,1,0,0,\"1,200人\",'=1+1\n", "a.csv");
+  auto source =
+      CsvTableFromText(std::string(kHeader) + "R1,株式会社A,1,,1,0,0,\"1,200人\",'=1+1\n", "a.csv");
   std::vector<RowIssue> warnings;
   Result<AnswerRowReader> reader = AnswerRowReader::Open(qn, *source, {}, &warnings);
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
@@ -60,10 +61,11 @@ TEST(AnswerRowsTest, MissingQuestionColumnsAreWarnings) {
 
 TEST(AnswerRowsTest, CellProblemsNameRowColumnAndQuestion) {
   Questionnaire qn = ExchangeQuestionnaire();
-  auto source = CsvTableFromText(std::string(kHeader) +
-                                     "R1,,1,,2,0,0,,\n"     // 2 in a 0/1 column
-                                     ",,4,,,,,x,,extra\n",  // no id, bad code, not a number, extra cell
-                                 "c.csv");
+  auto source =
+      CsvTableFromText(std::string(kHeader) +
+                           "R1,,1,,2,0,0,,\n"     // 2 in a 0/1 column
+                           ",,4,,,,,x,,extra\n",  // no id, bad code, not a number, extra cell
+                       "c.csv");
   std::vector<RowIssue> warnings;
   Result<AnswerRowReader> reader = AnswerRowReader::Open(qn, *source, {}, &warnings);
   ASSERT_TRUE(reader.ok());
@@ -71,11 +73,13 @@ TEST(AnswerRowsTest, CellProblemsNameRowColumnAndQuestion) {
   ASSERT_TRUE(*reader->Next(&row));
   ASSERT_FALSE(row.ok());
   EXPECT_EQ(row.issues[0].ToString(),
-            "c.csv 2行目 5列目（Q1a_1）: エラー: 問 Q1a: 0 か 1 を入れてください（\"2\"） [not-dichotomy]");
+            "c.csv 2行目 5列目（Q1a_1）: エラー: 問 Q1a: 0 か 1 を入れてください（\"2\"） "
+            "[not-dichotomy]");
   ASSERT_TRUE(*reader->Next(&row));
   std::vector<std::string> codes;
   for (const RowIssue& i : row.issues) codes.push_back(i.code + "@" + std::to_string(i.column));
-  EXPECT_EQ(codes, (std::vector<std::string>{"extra-cell@9", "missing-id@-1", "invalid-code@2", "not-a-number@7"}));
+  EXPECT_EQ(codes, (std::vector<std::string>{"extra-cell@9", "missing-id@-1", "invalid-code@2",
+                                             "not-a-number@7"}));
   EXPECT_EQ(row.issues[0].where, "c.csv 3行目 10列目");
 }
 

@@ -60,9 +60,9 @@ Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
       while (true) {
         size_t q = s.find('"', i);
         if (q == std::string_view::npos) {
-          return Status::InvalidArgument(fmt::format(
-              "{}:{}:{}: 引用符 \" で始まる項目が閉じられていません", source_name_, open_line,
-              open - open_line_start + 1));
+          return Status::InvalidArgument(
+              fmt::format("{}:{}:{}: 引用符 \" で始まる項目が閉じられていません", source_name_,
+                          open_line, open - open_line_start + 1));
         }
         for (size_t k = i; k < q; ++k) {
           if (s[k] == '\n') {
@@ -82,9 +82,9 @@ Result<bool> CsvReader::Next(std::vector<std::string_view>* fields) {
       quoted_.emplace_back(fields->size(), begin, scratch_.size() - begin);
       fields->emplace_back();
       if (i < n && s[i] != delimiter_ && s[i] != '\n' && s[i] != '\r') {
-        return Status::InvalidArgument(fmt::format(
-            "{}:{}:{}: 引用符で囲んだ項目の後に区切り文字以外の文字があります", source_name_, line_,
-            i - line_start + 1));
+        return Status::InvalidArgument(
+            fmt::format("{}:{}:{}: 引用符で囲んだ項目の後に区切り文字以外の文字があります",
+                        source_name_, line_, i - line_start + 1));
       }
     } else {
       size_t begin = i;

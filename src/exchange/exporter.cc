@@ -13,12 +13,18 @@ namespace {
 
 std::string TypeLabel(const Question& q, VariableKind kind) {
   switch (kind) {
-    case VariableKind::kCode: return q.type == QuestionType::kPrefecture ? "都道府県(単一回答)" : "単一回答";
-    case VariableKind::kDichotomy: return "複数回答(1=選択, 0=非選択)";
-    case VariableKind::kItemCode: return "表形式(単一回答)";
-    case VariableKind::kOtherText: return "その他の記述";
-    case VariableKind::kNumber: return q.decimals == 0 ? "整数" : fmt::format("数値(小数{}桁)", q.decimals);
-    case VariableKind::kText: return q.type == QuestionType::kTextArea ? "自由記述" : "文字列";
+    case VariableKind::kCode:
+      return q.type == QuestionType::kPrefecture ? "都道府県(単一回答)" : "単一回答";
+    case VariableKind::kDichotomy:
+      return "複数回答(1=選択, 0=非選択)";
+    case VariableKind::kItemCode:
+      return "表形式(単一回答)";
+    case VariableKind::kOtherText:
+      return "その他の記述";
+    case VariableKind::kNumber:
+      return q.decimals == 0 ? "整数" : fmt::format("数値(小数{}桁)", q.decimals);
+    case VariableKind::kText:
+      return q.type == QuestionType::kTextArea ? "自由記述" : "文字列";
   }
   return "";
 }
@@ -44,22 +50,31 @@ std::string FormatAnswerNumber(double value) {
 
 std::string CodebookCsv(const Questionnaire& qn) {
   std::string out(kUtf8Bom);
-  std::vector<std::string> header = {"列名", "質問ID", "質問番号", "種類", "ラベル", "値ラベル", "単位", "回答条件", "欠損"};
+  std::vector<std::string> header = {"列名",     "質問ID", "質問番号", "種類", "ラベル",
+                                     "値ラベル", "単位",   "回答条件", "欠損"};
   AppendCsvRecord(&out, header);
-  AppendCsvRecord(&out, std::vector<std::string>{"id", "", "", "回答者ID", "回答者ID", "", "", "", ""});
+  AppendCsvRecord(&out,
+                  std::vector<std::string>{"id", "", "", "回答者ID", "回答者ID", "", "", "", ""});
   for (const Variable& v : LayoutVariables(qn, /*include_personal=*/false)) {
     const Question& q = qn.questions[v.question];
-    std::vector<std::string> row = {v.name, q.id, q.number, TypeLabel(q, v.kind), v.label,
-                                    ValueLabels(q, v.kind), q.type == QuestionType::kNumber ? q.unit : "",
-                                    q.when_source, "空欄 = 無回答（回答条件に当てはまらない場合は非該当）"};
+    std::vector<std::string> row = {v.name,
+                                    q.id,
+                                    q.number,
+                                    TypeLabel(q, v.kind),
+                                    v.label,
+                                    ValueLabels(q, v.kind),
+                                    q.type == QuestionType::kNumber ? q.unit : "",
+                                    q.when_source,
+                                    "空欄 = 無回答（回答条件に当てはまらない場合は非該当）"};
     for (std::string& f : row) f = GuardFormula(f);
     AppendCsvRecord(&out, row);
   }
   return out;
 }
 
-Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog, const Questionnaire& qn,
-                                   const std::string& path, const ExportOptions& options) {
+Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog,
+                                   const Questionnaire& qn, const std::string& path,
+                                   const ExportOptions& options) {
   std::vector<Variable> vars = LayoutVariables(qn, /*include_personal=*/false);
   std::string out;
   std::vector<std::string> fields;
@@ -80,8 +95,12 @@ Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog, con
       std::string cell;
       if (a.answered()) {
         switch (v.kind) {
-          case VariableKind::kCode: cell = std::to_string(a.codes[0]); break;
-          case VariableKind::kDichotomy: cell = a.Has(v.code) ? "1" : "0"; break;
+          case VariableKind::kCode:
+            cell = std::to_string(a.codes[0]);
+            break;
+          case VariableKind::kDichotomy:
+            cell = a.Has(v.code) ? "1" : "0";
+            break;
           case VariableKind::kItemCode:
             if (static_cast<size_t>(v.item) < a.codes.size() && a.codes[v.item] != 0) {
               cell = std::to_string(a.codes[v.item]);
@@ -90,8 +109,12 @@ Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog, con
           case VariableKind::kOtherText:
             if (const std::string* t = a.OtherText(v.code)) cell = GuardFormula(*t);
             break;
-          case VariableKind::kNumber: cell = FormatAnswerNumber(a.number); break;
-          case VariableKind::kText: cell = GuardFormula(a.text); break;
+          case VariableKind::kNumber:
+            cell = FormatAnswerNumber(a.number);
+            break;
+          case VariableKind::kText:
+            cell = GuardFormula(a.text);
+            break;
         }
       }
       fields.push_back(std::move(cell));

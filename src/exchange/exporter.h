@@ -25,8 +25,9 @@ struct ExportReport {
 };
 
 // Writes `path` (atomically). `qn` is the version to export in; older responses are mapped to it.
-Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog, const Questionnaire& qn,
-                                   const std::string& path, const ExportOptions& options);
+Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog,
+                                   const Questionnaire& qn, const std::string& path,
+                                   const ExportOptions& options);
 
 // The codebook: one row per column with question, type, label, value labels and conditions.
 std::string CodebookCsv(const Questionnaire& qn);

@@ -44,15 +44,17 @@ TEST_F(ExporterTest, WritesTheImportLayoutWithoutPersonalData) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->rows, 3);
   std::string csv = *ReadFile(dir_.File("out.csv"));
-  EXPECT_EQ(csv,
-            "\xEF\xBB\xBF"
-            "id,Q1,Q1_9_text,Q1a_1,Q1a_2,Q1a_9,Q2,Q3\r\n"
-            "R1,1,,1,1,0,12,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
-            "R2,9,自社開発,,,,4,改行 あり\r\n"  // a one-line text question: the break became a space
-            "R3,2,,,,,,12\r\n");                 // ①② normalised (NFKC)
+  EXPECT_EQ(
+      csv,
+      "\xEF\xBB\xBF"
+      "id,Q1,Q1_9_text,Q1a_1,Q1a_2,Q1a_9,Q2,Q3\r\n"
+      "R1,1,,1,1,0,12,\"'=HYPERLINK(\"\"x\"\")\"\r\n"
+      "R2,9,自社開発,,,,4,改行 あり\r\n"  // a one-line text question: the break became a space
+      "R3,2,,,,,,12\r\n");                // ①② normalised (NFKC)
   EXPECT_EQ(csv.find("極秘"), std::string::npos);
   std::string codebook = *ReadFile(options.codebook_path);
-  EXPECT_NE(codebook.find("Q1a_9,Q1a,Q1a,\"複数回答(1=選択, 0=非選択)\",理由: 特にない"), std::string::npos)
+  EXPECT_NE(codebook.find("Q1a_9,Q1a,Q1a,\"複数回答(1=選択, 0=非選択)\",理由: 特にない"),
+            std::string::npos)
       << codebook;
   EXPECT_NE(codebook.find("1=はい; 2=いいえ; 9=その他"), std::string::npos);
   EXPECT_NE(codebook.find("Q1 == 1"), std::string::npos);
@@ -64,16 +66,18 @@ TEST_F(ExporterTest, ExportThenImportGivesTheSameAnswers) {
   ASSERT_TRUE(ExportAnswers(*storage_, catalog, qn_, dir_.File("out.csv"), {}).ok());
   std::unique_ptr<Storage> copy = std::move(*OpenStorage(dir_.File("copy.db")));
   ASSERT_TRUE(RegisterQuestionnaire(*copy, qn_).ok());
-  Result<std::unique_ptr<TableSource>> source = OpenTableFile(dir_.File("out.csv"), Encoding::kAuto, "");
+  Result<std::unique_ptr<TableSource>> source =
+      OpenTableFile(dir_.File("out.csv"), Encoding::kAuto, "");
   ASSERT_TRUE(source.ok());
   Result<ImportReport> r = ImportAnswers(*copy, nullptr, qn_, **source, {});
-  ASSERT_TRUE(r.ok() && r->committed) << (r.ok() && !r->issues.empty() ? r->issues[0].ToString() : "");
+  ASSERT_TRUE(r.ok() && r->committed)
+      << (r.ok() && !r->issues.empty() ? r->issues[0].ToString() : "");
   auto answers_of = [&](Storage& s) {
     std::vector<std::string> out;
     EXPECT_TRUE(s.ScanResponses("ex", {}, [&](const ResponseRecord& rec) {
-      out.push_back(rec.respondent_key + ":" + rec.answers);
-      return Status::Ok();
-    }).ok());
+                   out.push_back(rec.respondent_key + ":" + rec.answers);
+                   return Status::Ok();
+                 }).ok());
     return out;
   };
   EXPECT_EQ(answers_of(*storage_), answers_of(*copy));

@@ -80,16 +80,16 @@ Result<ImportReport> ImportAnswers(Storage& storage, const Vault* vault, const Q
     if (!row.respondent_key.empty()) {
       auto [it, fresh] = in_file.emplace(row.respondent_key, row.row);
       if (!fresh) {
-        row.issues.push_back(RowIssue{source.RowName(), row.row, -1, options.rows.id_column, "",
-                                      "duplicate-id",
-                                      fmt::format("回答者ID \"{}\" がファイル内で重複しています（{}行目と同じ）",
-                                                  row.respondent_key, it->second)});
+        row.issues.push_back(
+            RowIssue{source.RowName(), row.row, -1, options.rows.id_column, "", "duplicate-id",
+                     fmt::format("回答者ID \"{}\" がファイル内で重複しています（{}行目と同じ）",
+                                 row.respondent_key, it->second)});
       } else if (stored.count(row.respondent_key) && !options.replace) {
-        row.issues.push_back(RowIssue{source.RowName(), row.row, -1, options.rows.id_column, "",
-                                      "already-imported",
-                                      fmt::format("回答者ID \"{}\" は既に取り込まれています（置き換えるには "
-                                                  "--replace）",
-                                                  row.respondent_key)});
+        row.issues.push_back(
+            RowIssue{source.RowName(), row.row, -1, options.rows.id_column, "", "already-imported",
+                     fmt::format("回答者ID \"{}\" は既に取り込まれています（置き換えるには "
+                                 "--replace）",
+                                 row.respondent_key)});
       }
     }
     bool personal = HasPersonalAnswer(qn, row.evaluation.answers);
@@ -122,7 +122,8 @@ Result<ImportReport> ImportAnswers(Storage& storage, const Vault* vault, const Q
       record.key_id = vault->key_id();
     }
     bool replacing = stored.count(row.respondent_key) > 0;
-    Result<int64_t> id = options.replace ? txn->UpsertResponse(record) : txn->InsertResponse(record);
+    Result<int64_t> id =
+        options.replace ? txn->UpsertResponse(record) : txn->InsertResponse(record);
     if (!id.ok()) return id.status();  // the transaction rolls back
     ++report.rows_imported;
     if (replacing) ++report.rows_replaced;

@@ -19,10 +19,10 @@
 namespace chosa {
 
 struct ImportOptions {
-  AnswerRowOptions rows;        // id column, engine rules
-  bool replace = false;         // replace responses whose respondent id is already stored
-  bool skip_invalid = false;    // import valid rows, reject the others (see rejects_path)
-  std::string rejects_path;     // with skip_invalid: CSV of rejected rows + reasons (UTF-8 BOM)
+  AnswerRowOptions rows;      // id column, engine rules
+  bool replace = false;       // replace responses whose respondent id is already stored
+  bool skip_invalid = false;  // import valid rows, reject the others (see rejects_path)
+  std::string rejects_path;   // with skip_invalid: CSV of rejected rows + reasons (UTF-8 BOM)
   Channel channel = Channel::kFile;
 };
 
@@ -31,7 +31,7 @@ struct ImportReport {
   int64_t rows_imported = 0;  // inserted or replaced
   int64_t rows_replaced = 0;
   int64_t rows_rejected = 0;
-  bool committed = false;     // false: nothing was written
+  bool committed = false;        // false: nothing was written
   std::vector<RowIssue> issues;  // errors and warnings, in file order
   int ErrorCount() const;
 };

@@ -67,7 +67,9 @@ TEST_F(ImporterTest, SkipInvalidWritesRejectsWithReasons) {
   EXPECT_EQ(r.rows_rejected, 1);
   EXPECT_EQ(Count(), 2);
   std::string rejects = *ReadFile(options.rejects_path);
-  EXPECT_TRUE(rejects.starts_with("\xEF\xBB\xBF" "id,company,Q1"));
+  EXPECT_TRUE(
+      rejects.starts_with("\xEF\xBB\xBF"
+                          "id,company,Q1"));
   EXPECT_NE(rejects.find("エラー内容"), std::string::npos);
   EXPECT_NE(rejects.find("R2"), std::string::npos);
   EXPECT_NE(rejects.find("'=cmd()"), std::string::npos) << "rejected cells are formula-guarded";
@@ -94,19 +96,24 @@ TEST_F(ImporterTest, DuplicateIdsInTheFileOrAlreadyStored) {
   EXPECT_EQ(Count(), 1);
   SurveyCatalog catalog(*storage_);
   Answers answers;
-  ASSERT_TRUE(storage_->ScanResponses("ex", {}, [&](const ResponseRecord& rec) {
-    return catalog.Decode(rec, qn_, &answers);
-  }).ok());
+  ASSERT_TRUE(storage_
+                  ->ScanResponses(
+                      "ex", {},
+                      [&](const ResponseRecord& rec) { return catalog.Decode(rec, qn_, &answers); })
+                  .ok());
   EXPECT_EQ(answers[3].number, 7);
 }
 
 TEST_F(ImporterTest, PersonalDataIsSealedApartFromAnswers) {
   ASSERT_TRUE(Import("R1,秘密商事株式会社,2,,,,,,\n").committed);
   ResponseRecord stored;
-  ASSERT_TRUE(storage_->ScanResponses("ex", {.with_personal = true}, [&](const ResponseRecord& r) {
-    stored = r;
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(storage_
+                  ->ScanResponses("ex", {.with_personal = true},
+                                  [&](const ResponseRecord& r) {
+                                    stored = r;
+                                    return Status::Ok();
+                                  })
+                  .ok());
   EXPECT_EQ(stored.answers.find("秘密"), std::string::npos);
   EXPECT_EQ(stored.personal.find("秘密"), std::string::npos);
   EXPECT_EQ(stored.key_id, vault_.key_id());
@@ -136,7 +143,9 @@ class FailingStorage final : public Storage {
  public:
   FailingStorage(Storage& inner, int fail_at) : inner_(inner), fail_at_(fail_at) {}
   Status PutSurvey(const SurveyVersion& s) override { return inner_.PutSurvey(s); }
-  Result<SurveyVersion> GetSurvey(std::string_view id, int v) override { return inner_.GetSurvey(id, v); }
+  Result<SurveyVersion> GetSurvey(std::string_view id, int v) override {
+    return inner_.GetSurvey(id, v);
+  }
   Result<std::vector<SurveyVersion>> ListSurveys() override { return inner_.ListSurveys(); }
   Status ScanResponses(std::string_view id, const ScanOptions& o,
                        const std::function<Status(const ResponseRecord&)>& f) override {
@@ -157,7 +166,8 @@ class FailingStorage final : public Storage {
  private:
   class FailingTxn final : public Transaction {
    public:
-    FailingTxn(std::unique_ptr<Transaction> inner, int fail_at) : inner_(std::move(inner)), fail_at_(fail_at) {}
+    FailingTxn(std::unique_ptr<Transaction> inner, int fail_at)
+        : inner_(std::move(inner)), fail_at_(fail_at) {}
     Result<int64_t> InsertResponse(const ResponseRecord& r) override {
       if (++count_ == fail_at_) return Status::IoError("disk full (injected)");
       return inner_->InsertResponse(r);
@@ -176,7 +186,8 @@ class FailingStorage final : public Storage {
 
 TEST_F(ImporterTest, AStorageFailureMidwayLeavesNothingBehind) {
   FailingStorage failing(*storage_, 3);
-  auto source = CsvTableFromText(std::string(kHeader) + "R1,,2,,,,,,\nR2,,2,,,,,,\nR3,,2,,,,,,\nR4,,2,,,,,,\n", "f.csv");
+  auto source = CsvTableFromText(
+      std::string(kHeader) + "R1,,2,,,,,,\nR2,,2,,,,,,\nR3,,2,,,,,,\nR4,,2,,,,,,\n", "f.csv");
   Result<ImportReport> r = ImportAnswers(failing, &vault_, qn_, *source, {});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("injected"), std::string::npos);

@@ -6,12 +6,12 @@
 namespace chosa {
 
 struct RowIssue {
-  std::string where;        // "answers.csv 12行目 3列目" or "answers.xlsx シート「回答」 C12"
-  int row = 0;              // the file's row number (CSV line, worksheet row); 0 = the file
-  int column = -1;          // 0-based column; -1 = the whole row
+  std::string where;  // "answers.csv 12行目 3列目" or "answers.xlsx シート「回答」 C12"
+  int row = 0;        // the file's row number (CSV line, worksheet row); 0 = the file
+  int column = -1;    // 0-based column; -1 = the whole row
   std::string column_name;  // header of that column
   std::string question_id;
-  std::string code;         // stable code, e.g. "invalid-code", "duplicate-id"
+  std::string code;  // stable code, e.g. "invalid-code", "duplicate-id"
   std::string message;
   bool warning = false;
 

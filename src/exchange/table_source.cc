@@ -12,14 +12,19 @@ namespace {
 class CsvTable final : public TableSource {
  public:
   CsvTable(std::string text, std::string name, Encoding encoding)
-      : text_(std::move(text)), name_(std::move(name)), reader_(text_, name_), encoding_(encoding) {}
+      : text_(std::move(text)),
+        name_(std::move(name)),
+        reader_(text_, name_),
+        encoding_(encoding) {}
 
   Result<bool> Next(std::vector<std::string_view>* cells) override { return reader_.Next(cells); }
   int RowNumber() const override { return reader_.record_line(); }
   std::string CellName(int column) const override {
     return fmt::format("{} {}行目 {}列目", name_, reader_.record_line(), column + 1);
   }
-  std::string RowName() const override { return fmt::format("{} {}行目", name_, reader_.record_line()); }
+  std::string RowName() const override {
+    return fmt::format("{} {}行目", name_, reader_.record_line());
+  }
   Encoding encoding() const override { return encoding_; }
 
  private:
@@ -42,7 +47,8 @@ class SheetTable final : public TableSource {
   }
   int RowNumber() const override { return sheet_.rows.empty() ? 0 : sheet_.rows[current_].number; }
   std::string CellName(int column) const override {
-    return fmt::format("{} シート「{}」 {}{}", name_, sheet_.name, ColumnLetters(column), RowNumber());
+    return fmt::format("{} シート「{}」 {}{}", name_, sheet_.name, ColumnLetters(column),
+                       RowNumber());
   }
   std::string RowName() const override {
     return fmt::format("{} シート「{}」 {}行目", name_, sheet_.name, RowNumber());
@@ -72,7 +78,7 @@ Result<std::unique_ptr<TableSource>> OpenTableFile(const std::string& path, Enco
     return std::unique_ptr<TableSource>(std::make_unique<SheetTable>(std::move(s), name));
   }
   Encoding detected = encoding == Encoding::kAuto ? DetectEncoding(bytes) : encoding;
-  CHOSA_ASSIGN_OR_RETURN(std::string text, DecodeToUtf8(bytes, detected, name));
+  CHOSA_ASSIGN_OR_RETURN(std::string text, DecodeOwnedToUtf8(std::move(bytes), detected, name));
   return std::unique_ptr<TableSource>(std::make_unique<CsvTable>(std::move(text), name, detected));
 }
 

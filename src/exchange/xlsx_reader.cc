@@ -36,22 +36,25 @@ class Package {
     if (z == nullptr) {
       zip_source_free(src);
       zip_error_fini(&error);
-      return Status::InvalidArgument(
-          fmt::format("{}: .xlsx（ZIP 形式）として読めません。Excel で「Excel ブック (*.xlsx)」として"
-                      "保存し直してください",
-                      source));
+      return Status::InvalidArgument(fmt::format(
+          "{}: .xlsx（ZIP 形式）として読めません。Excel で「Excel ブック (*.xlsx)」として"
+          "保存し直してください",
+          source));
     }
     zip_error_fini(&error);
     return Package(ZipPtr(z), source);
   }
 
-  bool Has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0; }
+  bool Has(const std::string& name) const {
+    return zip_name_locate(zip_.get(), name.c_str(), 0) >= 0;
+  }
 
   Result<std::string> Read(const std::string& name) const {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) {
-      return Status::InvalidArgument(fmt::format("{}: {} がありません（.xlsx が壊れています）", source_, name));
+      return Status::InvalidArgument(
+          fmt::format("{}: {} がありません（.xlsx が壊れています）", source_, name));
     }
     if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxEntrySize) {
       return Status::InvalidArgument(fmt::format("{}: {} が大きすぎます", source_, name));
@@ -61,7 +64,8 @@ class Package {
     std::string data(static_cast<size_t>(st.size), '\0');
     zip_int64_t n = zip_fread(f.get(), data.data(), st.size);
     if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) {
-      return Status::InvalidArgument(fmt::format("{}: {} を展開できません（壊れています）", source_, name));
+      return Status::InvalidArgument(
+          fmt::format("{}: {} を展開できません（壊れています）", source_, name));
     }
     return data;
   }
@@ -101,7 +105,8 @@ std::string FormatNumber(std::string_view v) {
   double d = 0;
   auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
   if (ec != std::errc() || p != v.data() + v.size()) return std::string(v);
-  if (d == std::floor(d) && std::fabs(d) < 1e15) return fmt::format("{}", static_cast<long long>(d));
+  if (d == std::floor(d) && std::fabs(d) < 1e15)
+    return fmt::format("{}", static_cast<long long>(d));
   return fmt::format("{}", d);  // shortest representation that round-trips
 }
 
@@ -125,7 +130,8 @@ int ColumnIndexFromLetters(std::string_view letters) {
 
 std::string ColumnLetters(int index) {
   std::string s;
-  for (int n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (int n = index + 1; n > 0; n = (n - 1) / 26)
+    s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
   return s;
 }
 
@@ -157,7 +163,8 @@ Result<Sheet> ReadXlsxSheet(std::string_view bytes, std::string_view sheet_name,
     if (rel_id == r.attribute("Id").value()) target = PartPath(r.attribute("Target").value());
   }
   if (target.empty()) {
-    return Status::InvalidArgument(fmt::format("{}: シート「{}」の本体がありません", source, sheet.name));
+    return Status::InvalidArgument(
+        fmt::format("{}: シート「{}」の本体がありません", source, sheet.name));
   }
 
   std::vector<std::string> shared;
@@ -191,8 +198,9 @@ Result<Sheet> ReadXlsxSheet(std::string_view bytes, std::string_view sheet_name,
       if (type == "s") {
         size_t index = c.child("v").text().as_uint(static_cast<unsigned>(-1));
         if (index >= shared.size()) {
-          return Status::InvalidArgument(fmt::format("{}: シート「{}」{}{} の共有文字列番号が不正です",
-                                                     source, sheet.name, ColumnLetters(col), out.number));
+          return Status::InvalidArgument(
+              fmt::format("{}: シート「{}」{}{} の共有文字列番号が不正です", source, sheet.name,
+                          ColumnLetters(col), out.number));
         }
         value = shared[index];
       } else if (type == "inlineStr") {

@@ -39,7 +39,8 @@ TEST(XlsxReaderTest, ReadsWhatLibxlsxwriterWrites) {
   EXPECT_EQ(ReadXlsxSheet(*bytes, "", "a.xlsx")->name, "メモ") << "first sheet by default";
   Result<Sheet> missing = ReadXlsxSheet(*bytes, "なし", "a.xlsx");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("メモ、回答"), std::string::npos) << missing.status().message();
+  EXPECT_NE(missing.status().message().find("メモ、回答"), std::string::npos)
+      << missing.status().message();
 }
 
 void Add(zip_t* z, const char* name, const std::string& text) {
@@ -65,7 +66,8 @@ TEST(XlsxReaderTest, IgnoresFuriganaAndJoinsRichText) {
   ASSERT_EQ(zip_close(z), 0);
   Result<Sheet> sheet = ReadXlsxSheet(*ReadFile(path), "", "furigana.xlsx");
   ASSERT_TRUE(sheet.ok()) << sheet.status().ToString();
-  EXPECT_EQ(sheet->rows[0].cells, (std::vector<std::string>{"大阪", "株式会社", "直接", "式の結果"}));
+  EXPECT_EQ(sheet->rows[0].cells,
+            (std::vector<std::string>{"大阪", "株式会社", "直接", "式の結果"}));
 }
 
 TEST(XlsxReaderTest, NotAWorkbook) {

@@ -38,8 +38,8 @@ TEST(BuiltinTest, ItVendorQuestionnaireMatchesSeed000) {
   for (const Question& q : qn.questions) personal += q.personal ? 1 : 0;
   EXPECT_EQ(personal, 5);
   // Option counts per question as printed in the seed (Q7 is the 47-prefecture list, Q35 text).
-  const int kOptionCounts[36] = {14, 10, 8, 7, 11, 10, 47, 19, 20, 12, 10, 11, 8, 10, 9, 6, 4, 6,
-                                 4, 6, 4, 9, 4, 9, 4, 6, 4, 8, 6, 9, 27, 13, 7, 21, 0, 8};
+  const int kOptionCounts[36] = {14, 10, 8, 7, 11, 10, 47, 19, 20, 12, 10, 11, 8,  10, 9, 6,  4, 6,
+                                 4,  6,  4, 9, 4,  9,  4,  6,  4,  8,  6,  9,  27, 13, 7, 21, 0, 8};
   for (int n = 1; n <= 36; ++n) {
     int index = qn.FindQuestion("Q" + std::to_string(n));
     ASSERT_GE(index, 0) << n;
@@ -62,8 +62,7 @@ TEST(BuiltinTest, ItVendorSkipRulesFollowTheSeedProse) {
   EXPECT_EQ(when("Q15"), "Q13 in [1..7]");
   EXPECT_EQ(when("Q16"), "Q15 includes 4");
   for (int n : {18, 20, 22, 24, 26}) {
-    EXPECT_EQ(when(("Q" + std::to_string(n)).c_str()),
-              "Q" + std::to_string(n - 1) + " in [1..3]");
+    EXPECT_EQ(when(("Q" + std::to_string(n)).c_str()), "Q" + std::to_string(n - 1) + " in [1..3]");
   }
   EXPECT_EQ(when("Q28"), "Q27 includes any [1, 3]");
   EXPECT_EQ(when("Q29"), "Q27 includes any [1, 3]");

@@ -62,7 +62,8 @@ class Checker {
   void CheckSurvey() {
     if (!qn_.id.empty() && !IsSurveyId(qn_.id)) {
       Error(qn_.id_location, "bad-survey-id",
-            fmt::format("調査ID \"{}\" は半角英小文字・数字・- _ で 64 文字以内にしてください", qn_.id));
+            fmt::format("調査ID \"{}\" は半角英小文字・数字・- _ で 64 文字以内にしてください",
+                        qn_.id));
     }
   }
 
@@ -77,7 +78,8 @@ class Checker {
                           it->second.line));
       }
       if (s.questions.empty()) {
-        Warn(s.location, "empty-section", fmt::format("セクション \"{}\" に質問がありません", s.id));
+        Warn(s.location, "empty-section",
+             fmt::format("セクション \"{}\" に質問がありません", s.id));
       }
     }
   }
@@ -91,8 +93,9 @@ class Checker {
     if (!q.id.empty()) {
       auto [it, inserted] = question_ids_.emplace(q.id, q.location);
       if (!inserted) {
-        Error(q.location, "duplicate-id",
-              fmt::format("質問ID \"{}\" が重複しています（最初は {}行目）", q.id, it->second.line));
+        Error(
+            q.location, "duplicate-id",
+            fmt::format("質問ID \"{}\" が重複しています（最初は {}行目）", q.id, it->second.line));
       }
     }
     CheckOptions(q);
@@ -121,12 +124,13 @@ class Checker {
                           it->second.line));
       }
       if (o.label.empty()) {
-        Error(o.location, "empty-label", fmt::format("{} の選択肢 {} に文言がありません", q.id, o.code));
+        Error(o.location, "empty-label",
+              fmt::format("{} の選択肢 {} に文言がありません", q.id, o.code));
       }
       if (o.exclusive && q.type != QuestionType::kMulti) {
         Error(o.location, "exclusive-not-multi",
-              fmt::format("exclusive は複数回答 (multi) の選択肢にだけ指定できます（{} の {}）", q.id,
-                          o.code));
+              fmt::format("exclusive は複数回答 (multi) の選択肢にだけ指定できます（{} の {}）",
+                          q.id, o.code));
       }
       if (o.other && q.type == QuestionType::kGrid) {
         Error(o.location, "other-in-grid", "表形式 (grid) の選択肢に other は指定できません");
@@ -164,7 +168,8 @@ class Checker {
                 fmt::format("項目ID \"{}\" は半角英数字と _ だけにしてください", it.id));
         }
         if (!ids.insert(it.id).second) {
-          Error(it.location, "duplicate-id", fmt::format("{} の項目ID \"{}\" が重複しています", q.id, it.id));
+          Error(it.location, "duplicate-id",
+                fmt::format("{} の項目ID \"{}\" が重複しています", q.id, it.id));
         }
         if (it.label.empty()) Error(it.location, "empty-label", "項目に文言 (label) がありません");
       }
@@ -178,7 +183,8 @@ class Checker {
     }
     if (is_number) {
       if (q.decimals < 0 || q.decimals > 6) {
-        Error(q.location, "bad-decimals", fmt::format("{}: decimals は 0 から 6 にしてください", q.id));
+        Error(q.location, "bad-decimals",
+              fmt::format("{}: decimals は 0 から 6 にしてください", q.id));
       }
       if (q.min && q.max && *q.min > *q.max) {
         Error(q.location, "bad-range", fmt::format("{}: min が max より大きいです", q.id));
@@ -190,7 +196,8 @@ class Checker {
             fmt::format("{}: format と max_length は text / textarea だけに書けます", q.id));
     }
     if (q.max_length < 0 || q.max_length > 100000) {
-      Error(q.location, "bad-length", fmt::format("{}: max_length は 1 から 100000 にしてください", q.id));
+      Error(q.location, "bad-length",
+            fmt::format("{}: max_length は 1 から 100000 にしてください", q.id));
     }
   }
 
@@ -205,8 +212,8 @@ class Checker {
         return Status::InvalidArgument(fmt::format("{} 自身は条件に使えません", id));
       }
       if (index > current_) {
-        return Status::InvalidArgument(
-            fmt::format("{} はこの質問より後にあるので条件に使えません（前の質問だけを参照できます）", id));
+        return Status::InvalidArgument(fmt::format(
+            "{} はこの質問より後にあるので条件に使えません（前の質問だけを参照できます）", id));
       }
       const Question& q = qn_.questions[index];
       if (q.personal) {
@@ -227,7 +234,8 @@ class Checker {
         }
         sym.display = fmt::format("{}.{}", id, item);
       } else if (!item.empty()) {
-        return Status::InvalidArgument(fmt::format("{} は表形式ではないので \".{}\" は書けません", id, item));
+        return Status::InvalidArgument(
+            fmt::format("{} は表形式ではないので \".{}\" は書けません", id, item));
       }
       switch (q.type) {
         case QuestionType::kSingle:
@@ -235,8 +243,12 @@ class Checker {
         case QuestionType::kGrid:
           sym.type = ExprValueType::kCode;
           break;
-        case QuestionType::kMulti: sym.type = ExprValueType::kCodeSet; break;
-        case QuestionType::kNumber: sym.type = ExprValueType::kNumber; break;
+        case QuestionType::kMulti:
+          sym.type = ExprValueType::kCodeSet;
+          break;
+        case QuestionType::kNumber:
+          sym.type = ExprValueType::kNumber;
+          break;
         case QuestionType::kText:
         case QuestionType::kTextArea:
           sym.type = ExprValueType::kText;
@@ -277,8 +289,8 @@ class Checker {
           qn_.questions[it->second].id != qn_.questions[v.question].id) {
         const Question& q = qn_.questions[v.question];
         Error(q.location, "duplicate-column",
-              fmt::format("データの列名 \"{}\" が {} と {} で重複します（質問IDを変えてください）", v.name,
-                          qn_.questions[it->second].id, q.id));
+              fmt::format("データの列名 \"{}\" が {} と {} で重複します（質問IDを変えてください）",
+                          v.name, qn_.questions[it->second].id, q.id));
       }
     }
   }

@@ -211,8 +211,9 @@ class QuestionnaireBuilder {
       for (const YAML::Node& x : items) {
         auto base = x.IsScalar() ? ParseBase(x.Scalar()) : std::nullopt;
         if (!base) {
-          r_.Error(x, "bad-base", "base は all, applicable, answered のどれか（またはそのリスト）"
-                                  "にしてください");
+          r_.Error(x, "bad-base",
+                   "base は all, applicable, answered のどれか（またはそのリスト）"
+                   "にしてください");
         } else {
           bases.push_back(*base);
         }
@@ -225,7 +226,8 @@ class QuestionnaireBuilder {
       } else if (*p == "mentions" || *p == "responses") {
         out.percent_of = PercentOf::kMentions;
       } else {
-        r_.Error(t["percent_of"], "bad-percent-of", "percent_of は cases か mentions にしてください");
+        r_.Error(t["percent_of"], "bad-percent-of",
+                 "percent_of は cases か mentions にしてください");
       }
     }
     if (auto o = r_.String(t, "order", false, what)) {
@@ -248,7 +250,8 @@ class QuestionnaireBuilder {
     for (auto it = sets.begin(); it != sets.end(); ++it) {
       std::string name = it->first.Scalar();
       if (option_sets_.count(name)) {
-        r_.Error(it->first, "duplicate-key", fmt::format("選択肢セット \"{}\" が重複しています", name));
+        r_.Error(it->first, "duplicate-key",
+                 fmt::format("選択肢セット \"{}\" が重複しています", name));
         continue;
       }
       option_sets_[name] = ReadOptionList(it->second, "option_sets." + name);
@@ -300,7 +303,8 @@ class QuestionnaireBuilder {
     int section_index = static_cast<int>(qn_.sections.size());
     YAML::Node qs = s["questions"];
     if (!qs) {
-      r_.Error(s, "missing-key", fmt::format("セクション \"{}\" に \"questions\" がありません", sec.id));
+      r_.Error(s, "missing-key",
+               fmt::format("セクション \"{}\" に \"questions\" がありません", sec.id));
     } else if (!qs.IsSequence()) {
       r_.Error(qs, "not-a-list", "\"questions\" はリストで書いてください");
     } else {
@@ -368,9 +372,12 @@ class QuestionnaireBuilder {
     q.unit = r_.String(n, "unit", false, what).value_or("");
     q.max_length = static_cast<int>(r_.Int(n, "max_length", false, what).value_or(0));
     if (auto f = r_.String(n, "format", false, what)) {
-      if (*f == "email") q.format = TextFormat::kEmail;
-      else if (*f == "phone") q.format = TextFormat::kPhone;
-      else if (*f == "postal_code") q.format = TextFormat::kPostalCode;
+      if (*f == "email")
+        q.format = TextFormat::kEmail;
+      else if (*f == "phone")
+        q.format = TextFormat::kPhone;
+      else if (*f == "postal_code")
+        q.format = TextFormat::kPostalCode;
       else if (*f != "plain") {
         r_.Error(n["format"], "bad-format",
                  "format は plain, email, phone, postal_code のどれかにしてください");
@@ -392,8 +399,8 @@ class QuestionnaireBuilder {
                  "prefecture の選択肢は 47 都道府県で固定です（options は書けません）");
       }
       for (int i = 0; i < kPrefectureCount; ++i) {
-        q.options.push_back(Option{i + 1, std::string(kPrefectureNames[i]), false, false, "",
-                                   q.location});
+        q.options.push_back(
+            Option{i + 1, std::string(kPrefectureNames[i]), false, false, "", q.location});
       }
     }
     return q;

@@ -121,7 +121,8 @@ sections:
     questions:
       - {id: Q1, type: choice, text: t}
       - {id: Q2, type: single, options: [a]}
-)", "types.yaml");
+)",
+                                       "types.yaml");
   EXPECT_FALSE(r.ok());
   EXPECT_NE(Find(r, "not-an-integer"), nullptr);
   EXPECT_NE(Find(r, "unknown-type"), nullptr);

@@ -6,13 +6,20 @@ namespace chosa {
 
 std::string_view QuestionTypeName(QuestionType type) {
   switch (type) {
-    case QuestionType::kSingle: return "single";
-    case QuestionType::kMulti: return "multi";
-    case QuestionType::kText: return "text";
-    case QuestionType::kTextArea: return "textarea";
-    case QuestionType::kNumber: return "number";
-    case QuestionType::kPrefecture: return "prefecture";
-    case QuestionType::kGrid: return "grid";
+    case QuestionType::kSingle:
+      return "single";
+    case QuestionType::kMulti:
+      return "multi";
+    case QuestionType::kText:
+      return "text";
+    case QuestionType::kTextArea:
+      return "textarea";
+    case QuestionType::kNumber:
+      return "number";
+    case QuestionType::kPrefecture:
+      return "prefecture";
+    case QuestionType::kGrid:
+      return "grid";
   }
   return "?";
 }
@@ -32,19 +39,11 @@ void Question::IndexOptions() {
   }
 }
 
-int Question::OptionPosition(int code) const {
-  if (!option_positions.empty()) {
-    return code >= 0 && static_cast<size_t>(code) < option_positions.size() ? option_positions[code] : -1;
-  }
-  for (size_t i = 0; i < options.size(); ++i) {  // not indexed yet (while loading)
+int Question::OptionPositionSlow(int code) const {
+  for (size_t i = 0; i < options.size(); ++i) {
     if (options[i].code == code) return static_cast<int>(i);
   }
   return -1;
-}
-
-const Option* Question::FindOption(int code) const {
-  int position = OptionPosition(code);
-  return position < 0 ? nullptr : &options[position];
 }
 
 int Question::FindItem(std::string_view item_id) const {

@@ -25,7 +25,7 @@ enum class QuestionType {
 };
 
 std::string_view QuestionTypeName(QuestionType type);  // "single", "multi", ...
-bool HasOptions(QuestionType type);                     // single, multi, grid
+bool HasOptions(QuestionType type);                    // single, multi, grid
 
 struct Option {
   int code = 0;
@@ -54,10 +54,10 @@ enum class PercentOf { kCases, kMentions };  // multi answers: % of respondents 
 enum class RowOrder { kQuestionnaire, kCountDescending };
 
 struct TabulationSettings {
-  int decimals = 1;                                 // percent decimals
+  int decimals = 1;  // percent decimals
   std::vector<TableBase> bases = {TableBase::kApplicable};
   PercentOf percent_of = PercentOf::kCases;
-  RowOrder order = RowOrder::kQuestionnaire;        // "count": その他 and 無回答 stay last
+  RowOrder order = RowOrder::kQuestionnaire;  // "count": その他 and 無回答 stay last
 };
 
 struct QuestionTabulation {  // per-question overrides; unset fields take the survey's settings
@@ -68,14 +68,14 @@ struct QuestionTabulation {  // per-question overrides; unset fields take the su
 };
 
 struct Question {
-  std::string id;      // ASCII, unique; CSV columns derive from it
+  std::string id;  // ASCII, unique; CSV columns derive from it
   QuestionType type = QuestionType::kSingle;
   std::string number;  // as printed, e.g. "問14"; defaults to id
   std::string text;    // the question as asked
   std::string title;   // short title for tables; defaults to text
   std::string note;
   bool required = false;
-  bool personal = false;  // respondent block: stored encrypted, never tabulated or exported
+  bool personal = false;        // respondent block: stored encrypted, never tabulated or exported
   std::vector<Option> options;  // single/multi/grid scale; prefecture: the 47, built in
   std::vector<GridItem> items;  // grid
   int min_choices = 0;          // multi; 0 = no minimum beyond `required`
@@ -85,11 +85,11 @@ struct Question {
   std::optional<double> max;    // number
   std::string unit;             // number, e.g. "人"
   TextFormat format = TextFormat::kPlain;  // text
-  int max_length = 0;           // text/textarea, in characters; 0 = the type's default
-  std::string when_source;          // the `when:` text as written; empty = always asked
-  std::optional<Expression> when;   // compiled from when_source by the checker
+  int max_length = 0;                      // text/textarea, in characters; 0 = the type's default
+  std::string when_source;                 // the `when:` text as written; empty = always asked
+  std::optional<Expression> when;          // compiled from when_source by the checker
   SourceLocation when_location;
-  bool when_quoted = false;         // the YAML scalar was quoted (shifts columns by one)
+  bool when_quoted = false;  // the YAML scalar was quoted (shifts columns by one)
   QuestionTabulation tabulation;
   int section = 0;  // index into Questionnaire::sections
   SourceLocation location;
@@ -103,20 +103,32 @@ struct Question {
   void IndexOptions();
   int FindItem(std::string_view item_id) const;  // index or -1
   int EffectiveMaxLength() const;                // max_length or the type's default
+  int OptionPositionSlow(int code) const;        // linear search, before IndexOptions
   bool HasOtherOption() const;
 };
+
+inline int Question::OptionPosition(int code) const {
+  if (option_positions.empty()) return OptionPositionSlow(code);
+  return code >= 0 && static_cast<size_t>(code) < option_positions.size() ? option_positions[code]
+                                                                          : -1;
+}
+
+inline const Option* Question::FindOption(int code) const {
+  int position = OptionPosition(code);
+  return position < 0 ? nullptr : &options[position];
+}
 
 struct Section {
   std::string id;
   std::string title;
   std::string description;
-  bool personal = false;  // a respondent block: every question in it is personal
+  bool personal = false;       // a respondent block: every question in it is personal
   std::vector<int> questions;  // indices into Questionnaire::questions
   SourceLocation location;
 };
 
 struct Questionnaire {
-  std::string id;          // survey id, e.g. "ipa-it-vendor-role"
+  std::string id;  // survey id, e.g. "ipa-it-vendor-role"
   SourceLocation id_location;
   int version = 1;
   std::string title;

@@ -21,12 +21,12 @@ enum class VariableKind {
 };
 
 struct Variable {
-  std::string name;    // the column name
-  int question = -1;   // index into Questionnaire::questions
+  std::string name;   // the column name
+  int question = -1;  // index into Questionnaire::questions
   VariableKind kind = VariableKind::kCode;
-  int code = 0;        // kDichotomy, kOtherText: the option's code
-  int item = -1;       // kItemCode: index into Question::items
-  std::string label;   // for codebooks
+  int code = 0;       // kDichotomy, kOtherText: the option's code
+  int item = -1;      // kItemCode: index into Question::items
+  std::string label;  // for codebooks
 };
 
 // Every column in file order (question order; within a question: value columns, then texts).

@@ -39,7 +39,9 @@ struct AnswersSink {
   void Item(int q, int, int code) { answers[q].codes.push_back(code); }
   void Number(int q, double value) { answers[q].number = value; }
   void Text(int q, std::string_view text) { answers[q].text.assign(text); }
-  void Other(int q, int code, std::string_view text) { answers[q].other_texts.emplace_back(code, std::string(text)); }
+  void Other(int q, int code, std::string_view text) {
+    answers[q].other_texts.emplace_back(code, std::string(text));
+  }
 };
 
 }  // namespace

@@ -100,14 +100,16 @@ Status RecordCorruption(const Question& q);
 template <typename Sink>
 Status WalkAnswers(const Questionnaire& qn, std::string_view record, AnswerPart part, Sink& sink) {
   internal::RecordCursor c(record);
-  if (c.Byte() != internal::kRecordFormat) return Status::Corruption("回答レコードの形式が不明です");
+  if (c.Byte() != internal::kRecordFormat)
+    return Status::Corruption("回答レコードの形式が不明です");
   const bool personal = part == AnswerPart::kPersonal;
   for (size_t i = 0; i < qn.questions.size() && c.ok(); ++i) {
     const Question& q = qn.questions[i];
     if (q.personal != personal) continue;
     const int qi = static_cast<int>(i);
     uint8_t state = c.Byte();
-    if (state > static_cast<uint8_t>(AnswerState::kNotApplicable)) return internal::RecordCorruption(q);
+    if (state > static_cast<uint8_t>(AnswerState::kNotApplicable))
+      return internal::RecordCorruption(q);
     sink.State(qi, static_cast<AnswerState>(state));
     if (state != static_cast<uint8_t>(AnswerState::kAnswered)) continue;
     switch (q.type) {
@@ -127,7 +129,8 @@ Status WalkAnswers(const Questionnaire& qn, std::string_view record, AnswerPart 
       case QuestionType::kGrid: {
         uint64_t n = c.Varint();
         if (n > 100000) return internal::RecordCorruption(q);
-        for (uint64_t k = 0; k < n && c.ok(); ++k) sink.Item(qi, static_cast<int>(k), static_cast<int>(c.Varint()));
+        for (uint64_t k = 0; k < n && c.ok(); ++k)
+          sink.Item(qi, static_cast<int>(k), static_cast<int>(c.Varint()));
         break;
       }
       case QuestionType::kNumber:
@@ -139,7 +142,8 @@ Status WalkAnswers(const Questionnaire& qn, std::string_view record, AnswerPart 
         break;
     }
   }
-  if (!c.ok() || !c.done()) return Status::Corruption("回答レコードが調査票と合いません（長さが違います）");
+  if (!c.ok() || !c.done())
+    return Status::Corruption("回答レコードが調査票と合いません（長さが違います）");
   return Status::Ok();
 }
 

@@ -46,7 +46,8 @@ TEST(AnswerCodecTest, RoundTripsEveryTypeAndKeepsPartsApart) {
   Answers in = Sample();
   std::string survey = EncodeAnswers(qn, in, AnswerPart::kSurvey);
   std::string personal = EncodeAnswers(qn, in, AnswerPart::kPersonal);
-  EXPECT_EQ(survey.find("山田"), std::string::npos) << "personal data must not enter the survey part";
+  EXPECT_EQ(survey.find("山田"), std::string::npos)
+      << "personal data must not enter the survey part";
   Answers out;
   ASSERT_TRUE(DecodeAnswers(qn, survey, AnswerPart::kSurvey, &out).ok());
   ASSERT_TRUE(DecodeAnswers(qn, personal, AnswerPart::kPersonal, &out).ok());
@@ -66,13 +67,16 @@ TEST(AnswerCodecTest, DetectsCorruptionAndMismatch) {
   std::string record = EncodeAnswers(qn, Sample(), AnswerPart::kSurvey);
   Answers out;
   for (size_t cut : {size_t{0}, size_t{1}, record.size() / 2, record.size() - 1}) {
-    EXPECT_EQ(DecodeAnswers(qn, record.substr(0, cut), AnswerPart::kSurvey, &out).code(), StatusCode::kCorruption)
+    EXPECT_EQ(DecodeAnswers(qn, record.substr(0, cut), AnswerPart::kSurvey, &out).code(),
+              StatusCode::kCorruption)
         << "cut at " << cut;
   }
-  EXPECT_EQ(DecodeAnswers(qn, record + "x", AnswerPart::kSurvey, &out).code(), StatusCode::kCorruption);
+  EXPECT_EQ(DecodeAnswers(qn, record + "x", AnswerPart::kSurvey, &out).code(),
+            StatusCode::kCorruption);
   std::string bad_state = record;
   bad_state[1] = 7;
-  EXPECT_EQ(DecodeAnswers(qn, bad_state, AnswerPart::kSurvey, &out).code(), StatusCode::kCorruption);
+  EXPECT_EQ(DecodeAnswers(qn, bad_state, AnswerPart::kSurvey, &out).code(),
+            StatusCode::kCorruption);
 }
 
 }  // namespace

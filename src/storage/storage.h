@@ -35,16 +35,16 @@ struct SurveyVersion {
 };
 
 struct ResponseRecord {
-  int64_t response_id = 0;     // assigned on insert
+  int64_t response_id = 0;  // assigned on insert
   std::string survey_id;
   int survey_version = 0;
   std::string respondent_key;  // the respondent id from a file, or the web session's key
   ResponseStatus status = ResponseStatus::kComplete;
   Channel channel = Channel::kFile;
-  std::string answers;         // answer_codec record (AnswerPart::kSurvey)
-  std::string personal;        // Vault-sealed personal part; empty when there is none
-  std::string key_id;          // Vault::key_id() of the key that sealed `personal`
-  std::string created_at;      // ISO 8601 UTC, set by storage on insert
+  std::string answers;     // answer_codec record (AnswerPart::kSurvey)
+  std::string personal;    // Vault-sealed personal part; empty when there is none
+  std::string key_id;      // Vault::key_id() of the key that sealed `personal`
+  std::string created_at;  // ISO 8601 UTC, set by storage on insert
   std::string updated_at;
 };
 

@@ -41,7 +41,7 @@ Vault Vault::FromKey(const std::array<unsigned char, kKeySize>& key) {
 
 Result<Vault> Vault::Open(const std::string& path) {
   if (!InitSodium()) return Status::Internal("libsodium を初期化できません");
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     return Status::NotFound(fmt::format("{}: 鍵ファイルがありません", path));
   }

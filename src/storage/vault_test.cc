@@ -16,7 +16,7 @@ TEST(VaultTest, CreatesAPrivateKeyFileOnFirstUseAndReusesIt) {
   std::string path = dir.File("chosa.key");
   Result<Vault> first = Vault::OpenOrCreate(path);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   Result<Vault> second = Vault::OpenOrCreate(path);

@@ -19,12 +19,21 @@ struct RecordSink {
     c.states.push_back(state);
     switch (question.type) {
       case QuestionType::kSingle:
-      case QuestionType::kPrefecture: c.codes.push_back(0); break;
-      case QuestionType::kGrid: c.codes.resize(c.codes.size() + question.items.size(), 0); break;
-      case QuestionType::kMulti: c.bits.resize(c.bits.size() + static_cast<size_t>(c.words), 0); break;
-      case QuestionType::kNumber: c.numbers.push_back(0); break;
+      case QuestionType::kPrefecture:
+        c.codes.push_back(0);
+        break;
+      case QuestionType::kGrid:
+        c.codes.resize(c.codes.size() + question.items.size(), 0);
+        break;
+      case QuestionType::kMulti:
+        c.bits.resize(c.bits.size() + static_cast<size_t>(c.words), 0);
+        break;
+      case QuestionType::kNumber:
+        c.numbers.push_back(0);
+        break;
       case QuestionType::kText:
-      case QuestionType::kTextArea: break;
+      case QuestionType::kTextArea:
+        break;
     }
   }
   void Code(int q, int code) {
@@ -34,18 +43,22 @@ struct RecordSink {
       return;
     }
     int bit = data.OptionIndex(q, code);
-    if (bit >= 0) c.bits[c.bits.size() - static_cast<size_t>(c.words) + bit / 64] |= uint64_t{1} << (bit % 64);
+    if (bit >= 0)
+      c.bits[c.bits.size() - static_cast<size_t>(c.words) + bit / 64] |= uint64_t{1} << (bit % 64);
   }
   void Item(int q, int item, int code) {
     QuestionColumn& c = data.columns_[q];
     size_t items = data.qn_->questions[q].items.size();
-    if (static_cast<size_t>(item) < items) c.codes[c.codes.size() - items + item] = static_cast<int16_t>(code);
+    if (static_cast<size_t>(item) < items)
+      c.codes[c.codes.size() - items + item] = static_cast<int16_t>(code);
   }
   void Number(int q, double value) {
     data.columns_[q].numbers.back() = value;
     if (q == weight_question) weight = value;
   }
-  void Text(int q, std::string_view text) { data.columns_[q].texts.push_back({data.rows_, {0, std::string(text)}}); }
+  void Text(int q, std::string_view text) {
+    data.columns_[q].texts.push_back({data.rows_, {0, std::string(text)}});
+  }
   void Other(int q, int code, std::string_view text) {
     data.columns_[q].texts.push_back({data.rows_, {code, std::string(text)}});
   }
@@ -54,7 +67,8 @@ struct RecordSink {
 Dataset::Dataset(const Questionnaire& qn) : qn_(&qn), columns_(qn.questions.size()) {
   for (size_t i = 0; i < qn.questions.size(); ++i) {
     const Question& q = qn.questions[i];
-    if (q.type == QuestionType::kMulti) columns_[i].words = static_cast<int>((q.options.size() + 63) / 64);
+    if (q.type == QuestionType::kMulti)
+      columns_[i].words = static_cast<int>((q.options.size() + 63) / 64);
   }
 }
 

@@ -51,7 +51,9 @@ class Dataset {
   bool weighted() const { return weighted_; }
   double TotalWeight() const;
   // Position of `code` among the options of `question` (its bit in a multi column), or -1.
-  int OptionIndex(int question, int code) const { return qn_->questions[question].OptionPosition(code); }
+  int OptionIndex(int question, int code) const {
+    return qn_->questions[question].OptionPosition(code);
+  }
 
  private:
   friend struct RecordSink;

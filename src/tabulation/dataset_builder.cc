@@ -10,15 +10,16 @@ Result<int> WeightIndex(const Questionnaire& qn, const std::string& id) {
   int index = qn.FindQuestion(id);
   if (index < 0) return Status::NotFound(fmt::format("ウェイトの質問 {} は調査票にありません", id));
   if (qn.questions[index].type != QuestionType::kNumber) {
-    return Status::InvalidArgument(fmt::format("ウェイトの質問 {} は数値 (number) ではありません", id));
+    return Status::InvalidArgument(
+        fmt::format("ウェイトの質問 {} は数値 (number) ではありません", id));
   }
   return index;
 }
 
 }  // namespace
 
-Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const DatasetOptions& options,
-                              Dataset* data) {
+Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
+                              const DatasetOptions& options, Dataset* data) {
   const Questionnaire& qn = data->questionnaire();
   CHOSA_ASSIGN_OR_RETURN(int weight, WeightIndex(qn, options.weight_question));
   ScanOptions scan;
@@ -30,8 +31,8 @@ Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const Da
     if (r.survey_version == qn.version) {  // the common case: straight into the columns
       Status added = data->AddRecord(r.answers, weight);
       if (added.code() == StatusCode::kInvalidArgument) {
-        return Status::InvalidArgument(
-            fmt::format("回答者 {} のウェイト ({}) が空です", r.respondent_key, options.weight_question));
+        return Status::InvalidArgument(fmt::format("回答者 {} のウェイト ({}) が空です",
+                                                   r.respondent_key, options.weight_question));
       }
       return added;
     }
@@ -39,8 +40,8 @@ Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const Da
     double w = 1.0;
     if (weight >= 0) {
       if (!answers[weight].answered()) {
-        return Status::InvalidArgument(
-            fmt::format("回答者 {} のウェイト ({}) が空です", r.respondent_key, options.weight_question));
+        return Status::InvalidArgument(fmt::format("回答者 {} のウェイト ({}) が空です",
+                                                   r.respondent_key, options.weight_question));
       }
       w = answers[weight].number;
     }
@@ -49,7 +50,8 @@ Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const Da
   });
 }
 
-Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source, const AnswerRowOptions& rows,
+Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source,
+                                                   const AnswerRowOptions& rows,
                                                    const DatasetOptions& options, Dataset* data) {
   const Questionnaire& qn = data->questionnaire();
   CHOSA_ASSIGN_OR_RETURN(int weight, WeightIndex(qn, options.weight_question));

@@ -21,13 +21,14 @@ struct DatasetOptions {
 
 // Loads the survey's complete responses (mapped to the dataset's questionnaire version). Fails
 // on storage errors, on an unknown or non-number weight question, or on a missing weight.
-Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog, const DatasetOptions& options,
-                              Dataset* data);
+Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
+                              const DatasetOptions& options, Dataset* data);
 
 // Reads every row of `source`, checked by the answer engine. Rows with errors are not added;
 // all problems are returned (warnings included). Fails only when the file cannot be read, the
 // header is wrong, or the weight question is invalid.
-Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source, const AnswerRowOptions& rows,
+Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source,
+                                                   const AnswerRowOptions& rows,
                                                    const DatasetOptions& options, Dataset* data);
 
 }  // namespace chosa

@@ -56,7 +56,8 @@ TEST(DatasetTest, AddRecordMatchesAddAndIsAtomic) {
   EXPECT_EQ(weighted.AddRecord(EncodeAnswers(qn, people[2], AnswerPart::kSurvey), 2).code(),
             StatusCode::kInvalidArgument);
   std::string record = EncodeAnswers(qn, people[0], AnswerPart::kSurvey);
-  EXPECT_EQ(weighted.AddRecord(record.substr(0, record.size() - 3), 2).code(), StatusCode::kCorruption);
+  EXPECT_EQ(weighted.AddRecord(record.substr(0, record.size() - 3), 2).code(),
+            StatusCode::kCorruption);
   EXPECT_EQ(weighted.size(), 1);
   EXPECT_EQ(weighted.column(0).states.size(), 1u);
   EXPECT_EQ(weighted.column(4).texts.size(), 1u);

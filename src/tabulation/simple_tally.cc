@@ -48,7 +48,8 @@ class Tallier {
           report.tables.push_back(Single(qi, -1));
           break;
         case QuestionType::kGrid:
-          for (size_t k = 0; k < q.items.size(); ++k) report.tables.push_back(Single(qi, static_cast<int>(k)));
+          for (size_t k = 0; k < q.items.size(); ++k)
+            report.tables.push_back(Single(qi, static_cast<int>(k)));
           break;
         case QuestionType::kMulti:
           report.tables.push_back(Multi(qi));
@@ -88,9 +89,18 @@ class Tallier {
     for (int64_t r = 0; r < data_.size(); ++r) {
       double w = Weight(r);
       switch (c.states[r]) {
-        case AnswerState::kAnswered: ++k->answered; k->answered_w += w; break;
-        case AnswerState::kNoAnswer: ++k->no_answer; k->no_answer_w += w; break;
-        case AnswerState::kNotApplicable: ++k->not_applicable; k->not_applicable_w += w; break;
+        case AnswerState::kAnswered:
+          ++k->answered;
+          k->answered_w += w;
+          break;
+        case AnswerState::kNoAnswer:
+          ++k->no_answer;
+          k->no_answer_w += w;
+          break;
+        case AnswerState::kNotApplicable:
+          ++k->not_applicable;
+          k->not_applicable_w += w;
+          break;
       }
     }
   }
@@ -151,8 +161,9 @@ class Tallier {
       row.n = k.n[i];
       row.weighted = k.w[i];
       for (const TallyBase& b : t->bases) {
-        row.percents.push_back(t->percent_of == PercentOf::kMentions ? Percent(row.weighted, k.mentions_w)
-                                                                     : Percent(row.weighted, b.weighted));
+        row.percents.push_back(t->percent_of == PercentOf::kMentions
+                                   ? Percent(row.weighted, k.mentions_w)
+                                   : Percent(row.weighted, b.weighted));
       }
       options.push_back(std::move(row));
     }
@@ -163,24 +174,30 @@ class Tallier {
       });
     }
     t->rows = std::move(options);
+    AddStateRows(k, t);
+  }
+
+  // 無回答 (when any) and, when a base "all" is shown, 非該当 (when any). Each has a percent only
+  // in the bases it belongs to, and none when percents are of mentions.
+  void AddStateRows(const Counts& k, Table* t) const {
     bool mentions = t->percent_of == PercentOf::kMentions;
-    if (k.no_answer > 0) {
-      TableRow row{RowKind::kNoAnswer, 0, "無回答", false, k.no_answer, k.no_answer_w, {}};
+    auto add = [&](RowKind kind, const char* label, int64_t n, double w, auto in_base) {
+      TableRow row{kind, 0, label, false, n, w, {}};
       for (const TallyBase& b : t->bases) {
-        bool in_base = b.kind != TableBase::kAnswered && !mentions;
-        row.percents.push_back(in_base ? Percent(row.weighted, b.weighted) : std::nullopt);
+        row.percents.push_back(in_base(b.kind) && !mentions ? Percent(w, b.weighted)
+                                                            : std::nullopt);
       }
       t->rows.push_back(std::move(row));
+    };
+    if (k.no_answer > 0) {
+      add(RowKind::kNoAnswer, "無回答", k.no_answer, k.no_answer_w,
+          [](TableBase b) { return b != TableBase::kAnswered; });
     }
     bool any_all = std::any_of(t->bases.begin(), t->bases.end(),
                                [](const TallyBase& b) { return b.kind == TableBase::kAll; });
     if (k.not_applicable > 0 && any_all) {
-      TableRow row{RowKind::kNotApplicable, 0, "非該当", false, k.not_applicable, k.not_applicable_w, {}};
-      for (const TallyBase& b : t->bases) {
-        bool in_base = b.kind == TableBase::kAll && !mentions;
-        row.percents.push_back(in_base ? Percent(row.weighted, b.weighted) : std::nullopt);
-      }
-      t->rows.push_back(std::move(row));
+      add(RowKind::kNotApplicable, "非該当", k.not_applicable, k.not_applicable_w,
+          [](TableBase b) { return b == TableBase::kAll; });
     }
   }
 
@@ -213,8 +230,14 @@ class Tallier {
           }
           break;
         }
-        case AnswerState::kNoAnswer: ++k.no_answer; k.no_answer_w += w; break;
-        case AnswerState::kNotApplicable: ++k.not_applicable; k.not_applicable_w += w; break;
+        case AnswerState::kNoAnswer:
+          ++k.no_answer;
+          k.no_answer_w += w;
+          break;
+        case AnswerState::kNotApplicable:
+          ++k.not_applicable;
+          k.not_applicable_w += w;
+          break;
       }
     }
     Table t = Begin(q, s, k);
@@ -297,14 +320,7 @@ class Tallier {
       }
     }
     t.summary = sm;
-    if (k.no_answer > 0) {
-      TableRow row{RowKind::kNoAnswer, 0, "無回答", false, k.no_answer, k.no_answer_w, {}};
-      for (const TallyBase& b : t.bases) {
-        row.percents.push_back(b.kind != TableBase::kAnswered ? Percent(row.weighted, b.weighted)
-                                                              : std::nullopt);
-      }
-      t.rows.push_back(std::move(row));
-    }
+    AddStateRows(k, &t);
     return t;
   }
 
@@ -316,14 +332,10 @@ class Tallier {
     CountStates(c, &k);
     Table t = Begin(q, s, k);
     TableRow answered{RowKind::kOption, 0, "記入あり", false, k.answered, k.answered_w, {}};
-    TableRow none{RowKind::kNoAnswer, 0, "無回答", false, k.no_answer, k.no_answer_w, {}};
-    for (const TallyBase& b : t.bases) {
+    for (const TallyBase& b : t.bases)
       answered.percents.push_back(Percent(answered.weighted, b.weighted));
-      none.percents.push_back(b.kind != TableBase::kAnswered ? Percent(none.weighted, b.weighted)
-                                                             : std::nullopt);
-    }
     t.rows.push_back(std::move(answered));
-    if (k.no_answer > 0) t.rows.push_back(std::move(none));
+    AddStateRows(k, &t);
     CollectTexts(c, &t);
     return t;
   }

@@ -21,7 +21,9 @@ const Table& Find(const TallyReport& r, const std::string& id) {
 
 std::vector<std::string> Shown(const Table& t, size_t base = 0) {
   std::vector<std::string> out;
-  for (const TableRow& r : t.rows) out.push_back(r.label + " " + DisplayCount(t, r.n, r.weighted) + " " + DisplayPercent(t, r, base));
+  for (const TableRow& r : t.rows)
+    out.push_back(r.label + " " + DisplayCount(t, r.n, r.weighted) + " " +
+                  DisplayPercent(t, r, base));
   return out;
 }
 
@@ -60,8 +62,8 @@ TEST_F(SimpleTallyTest, BasesAllApplicableAnswered) {
   EXPECT_EQ(t.bases[0].n, 5);
   EXPECT_EQ(t.bases[1].n, 8);
   EXPECT_EQ(t.bases[2].n, 4);
-  EXPECT_EQ(Shown(t, 0), (std::vector<std::string>{"メール 1 20.0", "Web 3 60.0", "その他 1 20.0", "なし 1 20.0",
-                                                   "無回答 1 20.0", "非該当 3 ―"}));
+  EXPECT_EQ(Shown(t, 0), (std::vector<std::string>{"メール 1 20.0", "Web 3 60.0", "その他 1 20.0",
+                                                   "なし 1 20.0", "無回答 1 20.0", "非該当 3 ―"}));
   EXPECT_EQ(Shown(t, 1)[1], "Web 3 37.5");
   EXPECT_EQ(Shown(t, 1)[5], "非該当 3 37.5");
   EXPECT_EQ(Shown(t, 2)[1], "Web 3 75.0");
@@ -75,8 +77,8 @@ TEST_F(SimpleTallyTest, MentionsAndCountOrderKeepOtherLast) {
   TallyReport report = SimpleTally(*data_, o);
   const Table& t = Find(report, "Q2");
   EXPECT_EQ(t.mentions, 6);
-  EXPECT_EQ(Shown(t), (std::vector<std::string>{"Web 3 50.0", "メール 1 16.7", "なし 1 16.7", "その他 1 16.7",
-                                                "無回答 1 ―"}));
+  EXPECT_EQ(Shown(t), (std::vector<std::string>{"Web 3 50.0", "メール 1 16.7", "なし 1 16.7",
+                                                "その他 1 16.7", "無回答 1 ―"}));
 }
 
 TEST_F(SimpleTallyTest, GridItemsAreTablesOfTheirOwn) {
@@ -123,11 +125,12 @@ TEST(WeightedTallyTest, WeightedPercentsUseWeights) {
 }
 
 TEST(FormatPercentTest, HalfUpOnTheExactFraction) {
-  EXPECT_EQ(FormatPercent(1, 8, 0), "13");    // 12.5
-  EXPECT_EQ(FormatPercent(3, 118, 0), "3");   // 2.54
+  EXPECT_EQ(FormatPercent(1, 8, 0), "13");     // 12.5
+  EXPECT_EQ(FormatPercent(3, 118, 0), "3");    // 2.54
   EXPECT_EQ(FormatPercent(23, 118, 0), "19");  // 19.49
   EXPECT_EQ(FormatPercent(5, 8, 1), "62.5");
-  EXPECT_EQ(FormatPercent(247, 2000, 1), "12.4");  // 12.35 exactly: half up, though 0.1235 is inexact in binary
+  EXPECT_EQ(FormatPercent(247, 2000, 1),
+            "12.4");  // 12.35 exactly: half up, though 0.1235 is inexact in binary
   EXPECT_EQ(FormatPercent(0, 5, 2), "0.00");
   EXPECT_EQ(FormatPercent(1, 0, 1), "-");
   EXPECT_EQ(FormatPercent(12.5, 0), "13");

@@ -24,11 +24,11 @@ enum class RowKind { kOption, kNoAnswer, kNotApplicable };
 
 struct TableRow {
   RowKind kind = RowKind::kOption;
-  int code = 0;           // kOption
+  int code = 0;  // kOption
   std::string label;
-  bool other = false;     // an "other (specify)" option
-  int64_t n = 0;          // respondents (unweighted)
-  double weighted = 0;    // their weight (== n when unweighted)
+  bool other = false;   // an "other (specify)" option
+  int64_t n = 0;        // respondents (unweighted)
+  double weighted = 0;  // their weight (== n when unweighted)
   // One exact percent (0..100) per base, in Table::bases order; nullopt where the row is not part
   // of that base (e.g. 無回答 under base "answered", or any row when percents are of mentions
   // and the row is not an option).
@@ -36,7 +36,7 @@ struct TableRow {
 };
 
 struct NumberSummary {
-  int64_t n = 0;  // answered
+  int64_t n = 0;                                          // answered
   double mean = 0, median = 0, min = 0, max = 0, sd = 0;  // unweighted; sd with n-1
   double weighted_mean = 0;
 };
@@ -56,7 +56,7 @@ struct Table {
   double answered_w = 0, no_answer_w = 0, not_applicable_w = 0;
   int64_t mentions = 0;
   double mentions_w = 0;
-  std::optional<NumberSummary> summary;  // number questions
+  std::optional<NumberSummary> summary;            // number questions
   std::vector<std::pair<int, std::string>> texts;  // (code, text); code 0 = free text answer
 };
 

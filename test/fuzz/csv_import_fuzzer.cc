@@ -9,7 +9,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const chosa::Questionnaire qn = [] {
-    auto loaded = chosa::LoadQuestionnaire(std::string(CHOSA_SOURCE_DIR) + "/data/questionnaires/ipa-it-vendor-role.yaml");
+    auto loaded = chosa::LoadQuestionnaire(std::string(CHOSA_SOURCE_DIR) +
+                                           "/data/questionnaires/ipa-it-vendor-role.yaml");
     if (!loaded.ok()) __builtin_trap();
     return std::move(loaded).value();
   }();

@@ -9,15 +9,36 @@ namespace {
 
 class Scope final : public chosa::ExprScope {
  public:
-  chosa::Result<chosa::ExprSymbol> Resolve(std::string_view id, std::string_view item) const override {
+  chosa::Result<chosa::ExprSymbol> Resolve(std::string_view id,
+                                           std::string_view item) const override {
     chosa::ExprSymbol s;
     s.display = std::string(id);
-    if (id == "A") { s.question_index = 0; s.type = chosa::ExprValueType::kCode; s.codes = {1, 2, 3}; return s; }
-    if (id == "B") { s.question_index = 1; s.type = chosa::ExprValueType::kCodeSet; s.codes = {1, 2, 3, 4}; return s; }
-    if (id == "C") { s.question_index = 2; s.type = chosa::ExprValueType::kNumber; return s; }
-    if (id == "D") { s.question_index = 3; s.type = chosa::ExprValueType::kText; return s; }
+    if (id == "A") {
+      s.question_index = 0;
+      s.type = chosa::ExprValueType::kCode;
+      s.codes = {1, 2, 3};
+      return s;
+    }
+    if (id == "B") {
+      s.question_index = 1;
+      s.type = chosa::ExprValueType::kCodeSet;
+      s.codes = {1, 2, 3, 4};
+      return s;
+    }
+    if (id == "C") {
+      s.question_index = 2;
+      s.type = chosa::ExprValueType::kNumber;
+      return s;
+    }
+    if (id == "D") {
+      s.question_index = 3;
+      s.type = chosa::ExprValueType::kText;
+      return s;
+    }
     if (id == "G" && !item.empty()) {
-      s.question_index = 4; s.item_index = item == "x" ? 0 : 1; s.type = chosa::ExprValueType::kCode;
+      s.question_index = 4;
+      s.item_index = item == "x" ? 0 : 1;
+      s.type = chosa::ExprValueType::kCode;
       return s;
     }
     return chosa::Status::NotFound("no such question");

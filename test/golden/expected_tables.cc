@@ -31,13 +31,16 @@ Result<std::vector<ExpectedTable>> ReadExpectedTables(const std::string& path) {
       tables.push_back(std::move(t));
       continue;
     }
-    if (tables.empty()) return Status::InvalidArgument(fmt::format("{}:{}: 表の見出しの前に行があります", path, number));
+    if (tables.empty())
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: 表の見出しの前に行があります", path, number));
     std::vector<std::string_view> cells = Split(line, '\t');
     ExpectedRow row;
     row.label = std::string(cells[0]);
     row.line = number;
     if (!tables.back().texts) {
-      if (cells.size() < 3) return Status::InvalidArgument(fmt::format("{}:{}: 列が足りません", path, number));
+      if (cells.size() < 3)
+        return Status::InvalidArgument(fmt::format("{}:{}: 列が足りません", path, number));
       row.n = std::string(cells[1]);
       for (size_t i = 2; i < cells.size(); ++i) row.percents.emplace_back(cells[i]);
     }
@@ -48,7 +51,9 @@ Result<std::vector<ExpectedTable>> ReadExpectedTables(const std::string& path) {
 
 std::string CompareTables(const std::vector<ExpectedTable>& expected, const TallyReport& report) {
   std::string diff;
-  auto fail = [&](int line, const std::string& what) { diff += fmt::format("expected.txt:{}: {}\n", line, what); };
+  auto fail = [&](int line, const std::string& what) {
+    diff += fmt::format("expected.txt:{}: {}\n", line, what);
+  };
   for (const ExpectedTable& e : expected) {
     const Table* t = nullptr;
     for (const Table& candidate : report.tables) {
@@ -63,25 +68,29 @@ std::string CompareTables(const std::vector<ExpectedTable>& expected, const Tall
       for (const auto& [code, text] : t->texts) got.push_back(text);
       std::vector<std::string> want;
       for (const ExpectedRow& r : e.rows) want.push_back(Nfkc(r.label));  // chosa stores NFKC text
-      if (got != want) fail(e.line, fmt::format("{} texts differ: got {} texts", e.question_id, got.size()));
+      if (got != want)
+        fail(e.line, fmt::format("{} texts differ: got {} texts", e.question_id, got.size()));
       continue;
     }
     std::vector<std::string> order;
     for (const ExpectedRow& r : e.rows) {
       if (r.label == "合計" || r.label == "回答者数") {
         const TallyBase& base = t->bases.front();
-        if (r.n != std::to_string(base.n)) fail(r.line, fmt::format("{} {}: n {} != {}", e.question_id, r.label, base.n, r.n));
+        if (r.n != std::to_string(base.n))
+          fail(r.line, fmt::format("{} {}: n {} != {}", e.question_id, r.label, base.n, r.n));
         for (size_t i = 0; i < r.percents.size(); ++i) {
           std::string want = r.percents[i];
           std::string got = r.label == "合計" ? (t->bases[i].n > 0 ? "100" : "-") : "―";
-          if (want != "-" && got != want) fail(r.line, fmt::format("{} {}: % {} != {}", e.question_id, r.label, got, want));
+          if (want != "-" && got != want)
+            fail(r.line, fmt::format("{} {}: % {} != {}", e.question_id, r.label, got, want));
         }
         continue;
       }
       order.push_back(r.label);
       const TableRow* row = nullptr;
       for (const TableRow& candidate : t->rows) {
-        if (candidate.label == r.label && candidate.kind != RowKind::kNotApplicable) row = &candidate;
+        if (candidate.label == r.label && candidate.kind != RowKind::kNotApplicable)
+          row = &candidate;
       }
       if (row == nullptr) {
         fail(r.line, fmt::format("{}: no row \"{}\"", e.question_id, r.label));
@@ -91,13 +100,15 @@ std::string CompareTables(const std::vector<ExpectedTable>& expected, const Tall
         fail(r.line, fmt::format("{} \"{}\": n {} != {}", e.question_id, r.label, row->n, r.n));
       }
       if (r.percents.size() != t->bases.size()) {
-        fail(r.line, fmt::format("{}: {} percent columns, table has {} bases", e.question_id, r.percents.size(), t->bases.size()));
+        fail(r.line, fmt::format("{}: {} percent columns, table has {} bases", e.question_id,
+                                 r.percents.size(), t->bases.size()));
         continue;
       }
       for (size_t i = 0; i < r.percents.size(); ++i) {
         std::string got = DisplayPercent(*t, *row, i);
         if (r.percents[i] != "-" && got != r.percents[i]) {
-          fail(r.line, fmt::format("{} \"{}\": % {} != {}", e.question_id, r.label, got, r.percents[i]));
+          fail(r.line,
+               fmt::format("{} \"{}\": % {} != {}", e.question_id, r.label, got, r.percents[i]));
         }
       }
     }

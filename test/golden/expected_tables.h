@@ -18,8 +18,8 @@ struct ExpectedRow {
 
 struct ExpectedTable {
   std::string question_id;
-  bool texts = false;              // a "[id texts]" block
-  std::vector<ExpectedRow> rows;   // or, for texts blocks, labels only
+  bool texts = false;             // a "[id texts]" block
+  std::vector<ExpectedRow> rows;  // or, for texts blocks, labels only
   int line = 0;
 };
 

@@ -26,7 +26,8 @@ class Seed001Test : public ::testing::TestWithParam<std::pair<const char*, Encod
     Result<Questionnaire> qn = LoadQuestionnaire(*path);
     ASSERT_TRUE(qn.ok()) << qn.status().ToString();
     qn_ = std::move(*qn);
-    Result<std::vector<testing::ExpectedTable>> expected = testing::ReadExpectedTables(kDir + "expected.txt");
+    Result<std::vector<testing::ExpectedTable>> expected =
+        testing::ReadExpectedTables(kDir + "expected.txt");
     ASSERT_TRUE(expected.ok()) << expected.status().ToString();
     expected_ = std::move(*expected);
     dir_ = std::filesystem::temp_directory_path() /
@@ -69,10 +70,12 @@ TEST_P(Seed001Test, ImportedAnswersReproduceThePublishedTables) {
 }
 
 TEST_P(Seed001Test, TalliesStraightFromTheFileMatchToo) {
-  Result<std::unique_ptr<TableSource>> source = OpenTableFile(kDir + GetParam().first, Encoding::kAuto, "");
+  Result<std::unique_ptr<TableSource>> source =
+      OpenTableFile(kDir + GetParam().first, Encoding::kAuto, "");
   ASSERT_TRUE(source.ok());
   Dataset data(qn_);
-  Result<std::vector<RowIssue>> issues = LoadDatasetFromTable(**source, AnswerRowOptions{}, {}, &data);
+  Result<std::vector<RowIssue>> issues =
+      LoadDatasetFromTable(**source, AnswerRowOptions{}, {}, &data);
   ASSERT_TRUE(issues.ok()) << issues.status().ToString();
   ASSERT_EQ(data.size(), 118);
   EXPECT_EQ(testing::CompareTables(expected_, SimpleTally(data)), "");
@@ -81,7 +84,9 @@ TEST_P(Seed001Test, TalliesStraightFromTheFileMatchToo) {
 INSTANTIATE_TEST_SUITE_P(Encodings, Seed001Test,
                          ::testing::Values(std::make_pair("answers.csv", Encoding::kUtf8),
                                            std::make_pair("answers_cp932.csv", Encoding::kCp932)),
-                         [](const auto& param_info) { return param_info.param.second == Encoding::kUtf8 ? "Utf8" : "Cp932"; });
+                         [](const auto& param_info) {
+                           return param_info.param.second == Encoding::kUtf8 ? "Utf8" : "Cp932";
+                         });
 
 // The comparison itself must notice a wrong figure (guards against a vacuous pass).
 TEST(ExpectedTablesTest, ReportsADifferentPercent) {

@@ -24,18 +24,27 @@ struct ExprOperand {
   int item = -1;
 };
 
-enum class ExprOp : uint8_t { kConst, kAnd, kOr, kNot, kCompare, kIn, kIncludesAny, kIncludesAll,
-                              kAnswered };
+enum class ExprOp : uint8_t {
+  kConst,
+  kAnd,
+  kOr,
+  kNot,
+  kCompare,
+  kIn,
+  kIncludesAny,
+  kIncludesAll,
+  kAnswered
+};
 
 struct ExprNode {
   ExprOp op = ExprOp::kConst;
   bool constant = false;  // kConst
   bool negate = false;    // kIn: "not in"
   CompareOp cmp = CompareOp::kEq;
-  int left = -1;   // kAnd, kOr, kNot
-  int right = -1;  // kAnd, kOr
-  ExprOperand a;   // kCompare, kIn, kIncludes*, kAnswered
-  ExprOperand b;   // kCompare
+  int left = -1;                                  // kAnd, kOr, kNot
+  int right = -1;                                 // kAnd, kOr
+  ExprOperand a;                                  // kCompare, kIn, kIncludes*, kAnswered
+  ExprOperand b;                                  // kCompare
   std::vector<std::pair<double, double>> ranges;  // kIn, kIncludes*: closed intervals
 };
 
@@ -88,9 +97,15 @@ OperandValue ValueOf(const ExprOperand& o, const Answers& answers) {
         v.number = a.codes[0];
       }
       break;
-    case ExprValueType::kCodeSet: v.codes = &a.codes; break;
-    case ExprValueType::kNumber: v.number = a.number; break;
-    case ExprValueType::kText: v.text = a.text; break;
+    case ExprValueType::kCodeSet:
+      v.codes = &a.codes;
+      break;
+    case ExprValueType::kNumber:
+      v.number = a.number;
+      break;
+    case ExprValueType::kText:
+      v.text = a.text;
+      break;
   }
   v.present = true;
   return v;
@@ -106,12 +121,18 @@ bool InRanges(double x, const std::vector<std::pair<double, double>>& ranges) {
 template <typename T>
 bool Compare(CompareOp op, const T& x, const T& y) {
   switch (op) {
-    case CompareOp::kEq: return x == y;
-    case CompareOp::kNe: return x != y;
-    case CompareOp::kLt: return x < y;
-    case CompareOp::kLe: return x <= y;
-    case CompareOp::kGt: return x > y;
-    case CompareOp::kGe: return x >= y;
+    case CompareOp::kEq:
+      return x == y;
+    case CompareOp::kNe:
+      return x != y;
+    case CompareOp::kLt:
+      return x < y;
+    case CompareOp::kLe:
+      return x <= y;
+    case CompareOp::kGt:
+      return x > y;
+    case CompareOp::kGe:
+      return x >= y;
   }
   return false;
 }
@@ -122,16 +143,21 @@ bool IsNumeric(const ExprOperand& o) {
 
 std::string TypeName(ExprValueType t) {
   switch (t) {
-    case ExprValueType::kCode: return "単一回答";
-    case ExprValueType::kCodeSet: return "複数回答";
-    case ExprValueType::kNumber: return "数値";
-    case ExprValueType::kText: return "文字列";
+    case ExprValueType::kCode:
+      return "単一回答";
+    case ExprValueType::kCodeSet:
+      return "複数回答";
+    case ExprValueType::kNumber:
+      return "数値";
+    case ExprValueType::kText:
+      return "文字列";
   }
   return "?";
 }
 
 std::string FormatNumber(double x) {
-  if (x == std::floor(x) && std::fabs(x) < 1e15) return fmt::format("{}", static_cast<long long>(x));
+  if (x == std::floor(x) && std::fabs(x) < 1e15)
+    return fmt::format("{}", static_cast<long long>(x));
   return fmt::format("{}", x);
 }
 
@@ -145,11 +171,16 @@ bool Expression::Evaluate(const Answers& answers) const {
 bool Expression::Eval(int index, const Answers& answers) const {
   const ExprNode& n = nodes_[index];
   switch (n.op) {
-    case ExprOp::kConst: return n.constant;
-    case ExprOp::kAnd: return Eval(n.left, answers) && Eval(n.right, answers);
-    case ExprOp::kOr: return Eval(n.left, answers) || Eval(n.right, answers);
-    case ExprOp::kNot: return !Eval(n.left, answers);
-    case ExprOp::kAnswered: return answers[n.a.question].answered();
+    case ExprOp::kConst:
+      return n.constant;
+    case ExprOp::kAnd:
+      return Eval(n.left, answers) && Eval(n.right, answers);
+    case ExprOp::kOr:
+      return Eval(n.left, answers) || Eval(n.right, answers);
+    case ExprOp::kNot:
+      return !Eval(n.left, answers);
+    case ExprOp::kAnswered:
+      return answers[n.a.question].answered();
     case ExprOp::kCompare: {
       OperandValue x = ValueOf(n.a, answers);
       OperandValue y = ValueOf(n.b, answers);
@@ -325,8 +356,12 @@ class ExprParser {
     if (!ParseOperand(&n.a)) return -1;
     const Token& op = Peek();
     switch (op.kind) {
-      case TokenKind::kEq: case TokenKind::kNe: case TokenKind::kLt:
-      case TokenKind::kLe: case TokenKind::kGt: case TokenKind::kGe:
+      case TokenKind::kEq:
+      case TokenKind::kNe:
+      case TokenKind::kLt:
+      case TokenKind::kLe:
+      case TokenKind::kGt:
+      case TokenKind::kGe:
         Next();
         n.op = ExprOp::kCompare;
         n.cmp = ToCompareOp(op.kind);
@@ -385,12 +420,18 @@ class ExprParser {
 
   static CompareOp ToCompareOp(TokenKind k) {
     switch (k) {
-      case TokenKind::kNe: return CompareOp::kNe;
-      case TokenKind::kLt: return CompareOp::kLt;
-      case TokenKind::kLe: return CompareOp::kLe;
-      case TokenKind::kGt: return CompareOp::kGt;
-      case TokenKind::kGe: return CompareOp::kGe;
-      default: return CompareOp::kEq;
+      case TokenKind::kNe:
+        return CompareOp::kNe;
+      case TokenKind::kLt:
+        return CompareOp::kLt;
+      case TokenKind::kLe:
+        return CompareOp::kLe;
+      case TokenKind::kGt:
+        return CompareOp::kGt;
+      case TokenKind::kGe:
+        return CompareOp::kGe;
+      default:
+        return CompareOp::kEq;
     }
   }
 

@@ -90,7 +90,7 @@ TEST(ExpressionTest, UnansweredComparisonsAreFalse) {
 
 TEST(ExpressionTest, LogicAndPrecedence) {
   Answers a = Make(2, {4}, 30, "なし", {3, 1});
-  EXPECT_TRUE(Eval("Q0 == 1 or Q0 == 2 and Q2 > 10", a));   // and binds tighter
+  EXPECT_TRUE(Eval("Q0 == 1 or Q0 == 2 and Q2 > 10", a));  // and binds tighter
   EXPECT_FALSE(Eval("(Q0 == 1 or Q0 == 2) and Q2 > 100", a));
   EXPECT_TRUE(Eval("Q3 == \"なし\" and Q2 >= 30 and Q2 < 30.5", a));
   EXPECT_TRUE(Eval("Q4.a == 3 and Q4.b <= 1", a));

@@ -94,32 +94,86 @@ std::vector<Token> Tokenize(std::string_view s) {
       continue;
     }
     auto two = s.substr(i, 2);
-    if (two == "..") { push(TokenKind::kDotDot, start, 2); i += 2; continue; }
-    if (two == "==") { push(TokenKind::kEq, start, 2); i += 2; continue; }
-    if (two == "!=") { push(TokenKind::kNe, start, 2); i += 2; continue; }
-    if (two == "<=") { push(TokenKind::kLe, start, 2); i += 2; continue; }
-    if (two == ">=") { push(TokenKind::kGe, start, 2); i += 2; continue; }
+    if (two == "..") {
+      push(TokenKind::kDotDot, start, 2);
+      i += 2;
+      continue;
+    }
+    if (two == "==") {
+      push(TokenKind::kEq, start, 2);
+      i += 2;
+      continue;
+    }
+    if (two == "!=") {
+      push(TokenKind::kNe, start, 2);
+      i += 2;
+      continue;
+    }
+    if (two == "<=") {
+      push(TokenKind::kLe, start, 2);
+      i += 2;
+      continue;
+    }
+    if (two == ">=") {
+      push(TokenKind::kGe, start, 2);
+      i += 2;
+      continue;
+    }
     if (two == "&&" || two == "||") {
       return error(start, fmt::format("\"{}\" ではなく {} と書いてください", two,
                                       two == "&&" ? "and" : "or"));
     }
     switch (c) {
-      case '(': push(TokenKind::kLParen, start, 1); ++i; continue;
-      case ')': push(TokenKind::kRParen, start, 1); ++i; continue;
-      case '[': push(TokenKind::kLBracket, start, 1); ++i; continue;
-      case ']': push(TokenKind::kRBracket, start, 1); ++i; continue;
-      case ',': push(TokenKind::kComma, start, 1); ++i; continue;
-      case '.': push(TokenKind::kDot, start, 1); ++i; continue;
-      case '=': push(TokenKind::kEq, start, 1); ++i; continue;
-      case '<': push(TokenKind::kLt, start, 1); ++i; continue;
-      case '>': push(TokenKind::kGt, start, 1); ++i; continue;
-      case '!': return error(start, "否定は \"not\" と書いてください");
-      default: break;
+      case '(':
+        push(TokenKind::kLParen, start, 1);
+        ++i;
+        continue;
+      case ')':
+        push(TokenKind::kRParen, start, 1);
+        ++i;
+        continue;
+      case '[':
+        push(TokenKind::kLBracket, start, 1);
+        ++i;
+        continue;
+      case ']':
+        push(TokenKind::kRBracket, start, 1);
+        ++i;
+        continue;
+      case ',':
+        push(TokenKind::kComma, start, 1);
+        ++i;
+        continue;
+      case '.':
+        push(TokenKind::kDot, start, 1);
+        ++i;
+        continue;
+      case '=':
+        push(TokenKind::kEq, start, 1);
+        ++i;
+        continue;
+      case '<':
+        push(TokenKind::kLt, start, 1);
+        ++i;
+        continue;
+      case '>':
+        push(TokenKind::kGt, start, 1);
+        ++i;
+        continue;
+      case '!':
+        return error(start, "否定は \"not\" と書いてください");
+      default:
+        break;
     }
     // Name the offending character (a whole UTF-8 sequence).
     size_t len = 1;
     unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0xF0) len = 4; else if (u >= 0xE0) len = 3; else if (u >= 0xC0) len = 2;
+    if (u >= 0xF0)
+      len = 4;
+    else if (u >= 0xE0)
+      len = 3;
+    else if (u >= 0xC0)
+      len = 2;
     return error(start, fmt::format("式に使えない文字 \"{}\" があります（全角文字は半角で書いて"
                                     "ください）",
                                     s.substr(start, len)));
@@ -130,33 +184,60 @@ std::vector<Token> Tokenize(std::string_view s) {
 
 std::string_view TokenKindName(TokenKind kind) {
   switch (kind) {
-    case TokenKind::kEnd: return "式の終わり";
-    case TokenKind::kIdent: return "名前";
-    case TokenKind::kNumber: return "数値";
-    case TokenKind::kString: return "文字列";
-    case TokenKind::kLParen: return "\"(\"";
-    case TokenKind::kRParen: return "\")\"";
-    case TokenKind::kLBracket: return "\"[\"";
-    case TokenKind::kRBracket: return "\"]\"";
-    case TokenKind::kComma: return "\",\"";
-    case TokenKind::kDotDot: return "\"..\"";
-    case TokenKind::kDot: return "\".\"";
-    case TokenKind::kEq: return "\"==\"";
-    case TokenKind::kNe: return "\"!=\"";
-    case TokenKind::kLt: return "\"<\"";
-    case TokenKind::kLe: return "\"<=\"";
-    case TokenKind::kGt: return "\">\"";
-    case TokenKind::kGe: return "\">=\"";
-    case TokenKind::kAnd: return "and";
-    case TokenKind::kOr: return "or";
-    case TokenKind::kNot: return "not";
-    case TokenKind::kIn: return "in";
-    case TokenKind::kIncludes: return "includes";
-    case TokenKind::kAny: return "any";
-    case TokenKind::kAll: return "all";
-    case TokenKind::kTrue: return "true";
-    case TokenKind::kFalse: return "false";
-    case TokenKind::kError: return "エラー";
+    case TokenKind::kEnd:
+      return "式の終わり";
+    case TokenKind::kIdent:
+      return "名前";
+    case TokenKind::kNumber:
+      return "数値";
+    case TokenKind::kString:
+      return "文字列";
+    case TokenKind::kLParen:
+      return "\"(\"";
+    case TokenKind::kRParen:
+      return "\")\"";
+    case TokenKind::kLBracket:
+      return "\"[\"";
+    case TokenKind::kRBracket:
+      return "\"]\"";
+    case TokenKind::kComma:
+      return "\",\"";
+    case TokenKind::kDotDot:
+      return "\"..\"";
+    case TokenKind::kDot:
+      return "\".\"";
+    case TokenKind::kEq:
+      return "\"==\"";
+    case TokenKind::kNe:
+      return "\"!=\"";
+    case TokenKind::kLt:
+      return "\"<\"";
+    case TokenKind::kLe:
+      return "\"<=\"";
+    case TokenKind::kGt:
+      return "\">\"";
+    case TokenKind::kGe:
+      return "\">=\"";
+    case TokenKind::kAnd:
+      return "and";
+    case TokenKind::kOr:
+      return "or";
+    case TokenKind::kNot:
+      return "not";
+    case TokenKind::kIn:
+      return "in";
+    case TokenKind::kIncludes:
+      return "includes";
+    case TokenKind::kAny:
+      return "any";
+    case TokenKind::kAll:
+      return "all";
+    case TokenKind::kTrue:
+      return "true";
+    case TokenKind::kFalse:
+      return "false";
+    case TokenKind::kError:
+      return "エラー";
   }
   return "?";
 }

@@ -8,9 +8,33 @@
 namespace chosa::internal {
 
 enum class TokenKind {
-  kEnd, kIdent, kNumber, kString, kLParen, kRParen, kLBracket, kRBracket, kComma, kDotDot,
-  kDot, kEq, kNe, kLt, kLe, kGt, kGe,
-  kAnd, kOr, kNot, kIn, kIncludes, kAny, kAll, kTrue, kFalse, kError,
+  kEnd,
+  kIdent,
+  kNumber,
+  kString,
+  kLParen,
+  kRParen,
+  kLBracket,
+  kRBracket,
+  kComma,
+  kDotDot,
+  kDot,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kAnd,
+  kOr,
+  kNot,
+  kIn,
+  kIncludes,
+  kAny,
+  kAll,
+  kTrue,
+  kFalse,
+  kError,
 };
 
 struct Token {

@@ -6,8 +6,8 @@ namespace chosa::internal {
 
 Result<SqliteDb> SqliteDb::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -31,12 +31,16 @@ SqliteDb::~SqliteDb() { sqlite3_close(db_); }
 Status SqliteDb::Error(int rc, std::string_view what) const {
   std::string msg = fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));
   switch (rc & 0xFF) {
-    case SQLITE_CONSTRAINT: return Status::AlreadyExists(msg);
+    case SQLITE_CONSTRAINT:
+      return Status::AlreadyExists(msg);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return Status::Corruption(msg);
+    case SQLITE_NOTADB:
+      return Status::Corruption(msg);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Status::FailedPrecondition(msg);
-    default: return Status::IoError(msg);
+    case SQLITE_LOCKED:
+      return Status::FailedPrecondition(msg);
+    default:
+      return Status::IoError(msg);
   }
 }
 

@@ -151,15 +151,15 @@ Result<int> SqliteStorage::SchemaVersion() {
 }
 
 Status SqliteStorage::Migrate() {
-  CHOSA_RETURN_IF_ERROR(db_.Exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "applied_at TEXT NOT NULL)"));
+  CHOSA_RETURN_IF_ERROR(
+      db_.Exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+               "applied_at TEXT NOT NULL)"));
   CHOSA_ASSIGN_OR_RETURN(int current, SchemaVersion());
   auto migrations = internal::SqliteMigrations();
   if (current > static_cast<int>(migrations.size())) {
-    return Status::FailedPrecondition(fmt::format(
-        "{}: このデータベースは新しい版の chosa で作られています（スキーマ {} > {}）", path_, current,
-        migrations.size()));
+    return Status::FailedPrecondition(
+        fmt::format("{}: このデータベースは新しい版の chosa で作られています（スキーマ {} > {}）",
+                    path_, current, migrations.size()));
   }
   for (int v = current + 1; v <= static_cast<int>(migrations.size()); ++v) {
     CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
@@ -174,7 +174,8 @@ Status SqliteStorage::Migrate() {
     if (s.ok()) s = db_.Exec("COMMIT");
     if (!s.ok()) {
       (void)db_.Exec("ROLLBACK");
-      return Status(s.code(), fmt::format("スキーマ {} への移行に失敗しました: {}", v, s.message()));
+      return Status(s.code(),
+                    fmt::format("スキーマ {} への移行に失敗しました: {}", v, s.message()));
     }
   }
   return Status::Ok();
@@ -191,9 +192,10 @@ Status SqliteStorage::PutSurvey(const SurveyVersion& survey) {
   CHOSA_ASSIGN_OR_RETURN(bool exists, find.Step());
   if (exists) {
     if (find.ColumnText(0) == survey.definition) return Status::Ok();
-    return Status::AlreadyExists(fmt::format(
-        "調査 {} の版 {} は別の内容で登録済みです（調査票を変えたら survey.version を上げてください）",
-        survey.survey_id, survey.version));
+    return Status::AlreadyExists(
+        fmt::format("調査 {} の版 {} は別の内容で登録済みです（調査票を変えたら survey.version "
+                    "を上げてください）",
+                    survey.survey_id, survey.version));
   }
   CHOSA_ASSIGN_OR_RETURN(SqliteStatement insert,
                          db_.Prepare("INSERT INTO survey_versions (survey_id, version, title, "
@@ -219,15 +221,16 @@ SurveyVersion ReadSurveyRow(const SqliteStatement& s) {
 Result<SurveyVersion> SqliteStorage::GetSurvey(std::string_view survey_id, int version) {
   CHOSA_ASSIGN_OR_RETURN(
       SqliteStatement stmt,
-      db_.Prepare("SELECT survey_id, version, title, definition, created_at FROM survey_versions "
-                  "WHERE survey_id = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1"));
+      db_.Prepare(
+          "SELECT survey_id, version, title, definition, created_at FROM survey_versions "
+          "WHERE survey_id = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1"));
   stmt.BindText(1, survey_id);
   stmt.BindInt(2, version);
   CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) {
-    return Status::NotFound(version == 0
-                                ? fmt::format("調査 {} は登録されていません", survey_id)
-                                : fmt::format("調査 {} の版 {} は登録されていません", survey_id, version));
+    return Status::NotFound(
+        version == 0 ? fmt::format("調査 {} は登録されていません", survey_id)
+                     : fmt::format("調査 {} の版 {} は登録されていません", survey_id, version));
   }
   return ReadSurveyRow(stmt);
 }
@@ -313,7 +316,8 @@ Result<int64_t> SqliteStorage::CountResponses(std::string_view survey_id,
 
 Status SqliteStorage::Backup(const std::string& path) {
   if (FileExists(path)) {
-    return Status::AlreadyExists(fmt::format("{}: 既に存在します（別の名前を指定してください）", path));
+    return Status::AlreadyExists(
+        fmt::format("{}: 既に存在します（別の名前を指定してください）", path));
   }
   std::string tmp = path + ".partial";
   std::remove(tmp.c_str());

@@ -66,8 +66,10 @@ TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
 }
 
 TEST_F(SqliteStorageTest, SurveyVersionsAreImmutable) {
-  EXPECT_TRUE(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "survey: {id: s}", ""}).ok()) << "same text: no-op";
-  EXPECT_EQ(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "changed", ""}).code(), StatusCode::kAlreadyExists);
+  EXPECT_TRUE(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "survey: {id: s}", ""}).ok())
+      << "same text: no-op";
+  EXPECT_EQ(db_->PutSurvey(SurveyVersion{"s", 1, "調査", "changed", ""}).code(),
+            StatusCode::kAlreadyExists);
   ASSERT_TRUE(db_->PutSurvey(SurveyVersion{"s", 2, "調査 第2版", "v2", ""}).ok());
   EXPECT_EQ(db_->GetSurvey("s", 0)->version, 2);
   EXPECT_EQ(db_->GetSurvey("s", 1)->definition, "survey: {id: s}");
@@ -154,7 +156,8 @@ TEST_F(SqliteStorageTest, BackupIsConsistentWhileAnotherConnectionWrites) {
   int64_t n = *(*copy)->CountResponses("s", std::nullopt);
   EXPECT_GE(n, 21);
   EXPECT_LE(n, 1 + written.load());
-  EXPECT_EQ(db_->Backup(dir_.File("backup.db")).code(), StatusCode::kAlreadyExists) << "never overwrites";
+  EXPECT_EQ(db_->Backup(dir_.File("backup.db")).code(), StatusCode::kAlreadyExists)
+      << "never overwrites";
 }
 
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {

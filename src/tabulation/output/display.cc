@@ -16,31 +16,44 @@ std::string DisplayPercent(const Table& t, const TableRow& row, size_t base_inde
 
 std::string BaseName(TableBase kind) {
   switch (kind) {
-    case TableBase::kAll: return "全体";
-    case TableBase::kApplicable: return "該当者";
-    case TableBase::kAnswered: return "回答者";
+    case TableBase::kAll:
+      return "全体";
+    case TableBase::kApplicable:
+      return "該当者";
+    case TableBase::kAnswered:
+      return "回答者";
   }
   return "";
 }
 
 std::string BaseKey(TableBase kind) {
   switch (kind) {
-    case TableBase::kAll: return "all";
-    case TableBase::kApplicable: return "applicable";
-    case TableBase::kAnswered: return "answered";
+    case TableBase::kAll:
+      return "all";
+    case TableBase::kApplicable:
+      return "applicable";
+    case TableBase::kAnswered:
+      return "answered";
   }
   return "";
 }
 
 std::string TypeName(QuestionType type) {
   switch (type) {
-    case QuestionType::kSingle: return "単一回答";
-    case QuestionType::kMulti: return "複数回答";
-    case QuestionType::kText: return "記述";
-    case QuestionType::kTextArea: return "自由記述";
-    case QuestionType::kNumber: return "数値";
-    case QuestionType::kPrefecture: return "都道府県";
-    case QuestionType::kGrid: return "表形式";
+    case QuestionType::kSingle:
+      return "単一回答";
+    case QuestionType::kMulti:
+      return "複数回答";
+    case QuestionType::kText:
+      return "記述";
+    case QuestionType::kTextArea:
+      return "自由記述";
+    case QuestionType::kNumber:
+      return "数値";
+    case QuestionType::kPrefecture:
+      return "都道府県";
+    case QuestionType::kGrid:
+      return "表形式";
   }
   return "";
 }

@@ -13,9 +13,12 @@ std::string TypeKey(QuestionType t) { return std::string(QuestionTypeName(t)); }
 
 std::string RowKindKey(RowKind k) {
   switch (k) {
-    case RowKind::kOption: return "option";
-    case RowKind::kNoAnswer: return "no_answer";
-    case RowKind::kNotApplicable: return "not_applicable";
+    case RowKind::kOption:
+      return "option";
+    case RowKind::kNoAnswer:
+      return "no_answer";
+    case RowKind::kNotApplicable:
+      return "not_applicable";
   }
   return "";
 }
@@ -30,11 +33,15 @@ ordered_json TableJson(const Table& t) {
   j["decimals"] = t.decimals;
   j["bases"] = ordered_json::array();
   for (const TallyBase& b : t.bases) {
-    j["bases"].push_back({{"kind", BaseKey(b.kind)}, {"label", BaseName(b.kind)}, {"n", b.n},
+    j["bases"].push_back({{"kind", BaseKey(b.kind)},
+                          {"label", BaseName(b.kind)},
+                          {"n", b.n},
                           {"weighted", b.weighted}});
   }
-  j["counts"] = {{"answered", t.answered}, {"no_answer", t.no_answer},
-                 {"not_applicable", t.not_applicable}, {"mentions", t.mentions}};
+  j["counts"] = {{"answered", t.answered},
+                 {"no_answer", t.no_answer},
+                 {"not_applicable", t.not_applicable},
+                 {"mentions", t.mentions}};
   j["rows"] = ordered_json::array();
   for (const TableRow& r : t.rows) {
     ordered_json row;
@@ -58,8 +65,13 @@ ordered_json TableJson(const Table& t) {
   }
   if (t.summary) {
     const NumberSummary& s = *t.summary;
-    j["summary"] = {{"n", s.n},     {"mean", s.mean}, {"median", s.median}, {"min", s.min},
-                    {"max", s.max}, {"sd", s.sd},     {"weighted_mean", s.weighted_mean}};
+    j["summary"] = {{"n", s.n},
+                    {"mean", s.mean},
+                    {"median", s.median},
+                    {"min", s.min},
+                    {"max", s.max},
+                    {"sd", s.sd},
+                    {"weighted_mean", s.weighted_mean}};
   }
   j["texts"] = ordered_json::array();
   for (const auto& [code, text] : t.texts) j["texts"].push_back({{"code", code}, {"text", text}});
@@ -71,11 +83,12 @@ ordered_json TableJson(const Table& t) {
 std::string RenderTallyJson(const TallyReport& report) {
   ordered_json j;
   j["format"] = "chosa-tally/1";
-  j["survey"] = {{"id", report.survey_id}, {"version", report.survey_version}, {"title", report.title}};
+  j["survey"] = {
+      {"id", report.survey_id}, {"version", report.survey_version}, {"title", report.title}};
   j["respondents"] = report.respondents;
   j["weighted"] = !report.weight_variable.empty();
-  j["weight_variable"] = report.weight_variable.empty() ? ordered_json(nullptr)
-                                                        : ordered_json(report.weight_variable);
+  j["weight_variable"] =
+      report.weight_variable.empty() ? ordered_json(nullptr) : ordered_json(report.weight_variable);
   j["total_weight"] = report.total_weight;
   j["tables"] = ordered_json::array();
   for (const Table& t : report.tables) j["tables"].push_back(TableJson(t));

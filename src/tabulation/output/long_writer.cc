@@ -6,7 +6,9 @@ namespace chosa {
 namespace {
 
 std::string Value(double x) { return fmt::format("{}", x); }
-std::string Ratio(double part, double whole) { return whole > 0 ? Value(100.0 * part / whole) : "NA"; }
+std::string Ratio(double part, double whole) {
+  return whole > 0 ? Value(100.0 * part / whole) : "NA";
+}
 
 void Line(std::string* out, std::string_view section, const std::string& var, std::string_view row,
           std::string_view stat, const std::string& value) {
@@ -25,9 +27,11 @@ std::string RenderTallyLong(const TallyReport& report) {
         if (r.kind != RowKind::kOption) continue;
         std::string code = std::to_string(r.code);
         Line(&out, "gt_sa", t.question_id, code, "n", Value(static_cast<double>(r.n)));
-        Line(&out, "gt_sa", t.question_id, code, "pct", Ratio(static_cast<double>(r.n), static_cast<double>(t.answered)));
+        Line(&out, "gt_sa", t.question_id, code, "pct",
+             Ratio(static_cast<double>(r.n), static_cast<double>(t.answered)));
       }
-      Line(&out, "gt_sa", t.question_id, "NA", "n", Value(static_cast<double>(t.no_answer + t.not_applicable)));
+      Line(&out, "gt_sa", t.question_id, "NA", "n",
+           Value(static_cast<double>(t.no_answer + t.not_applicable)));
       Line(&out, "gt_sa", t.question_id, "base", "n", Value(static_cast<double>(t.answered)));
       if (!report.weight_variable.empty()) {
         for (const TableRow& r : t.rows) {
@@ -45,10 +49,13 @@ std::string RenderTallyLong(const TallyReport& report) {
         std::string code = std::to_string(r.code);
         double n = static_cast<double>(r.n);
         Line(&out, "gt_ma", t.question_id, code, "n", Value(n));
-        Line(&out, "gt_ma", t.question_id, code, "pct_cases", Ratio(n, static_cast<double>(t.answered)));
-        Line(&out, "gt_ma", t.question_id, code, "pct_resp", Ratio(n, static_cast<double>(t.mentions)));
+        Line(&out, "gt_ma", t.question_id, code, "pct_cases",
+             Ratio(n, static_cast<double>(t.answered)));
+        Line(&out, "gt_ma", t.question_id, code, "pct_resp",
+             Ratio(n, static_cast<double>(t.mentions)));
       }
-      Line(&out, "gt_ma", t.question_id, "NA", "n", Value(static_cast<double>(t.no_answer + t.not_applicable)));
+      Line(&out, "gt_ma", t.question_id, "NA", "n",
+           Value(static_cast<double>(t.no_answer + t.not_applicable)));
       Line(&out, "gt_ma", t.question_id, "base", "n", Value(static_cast<double>(t.answered)));
       Line(&out, "gt_ma", t.question_id, "mentions", "n", Value(static_cast<double>(t.mentions)));
     }

@@ -11,7 +11,8 @@ namespace chosa {
 namespace {
 
 std::string NumberText(double x) {
-  if (x == static_cast<double>(static_cast<long long>(x))) return fmt::format("{}", static_cast<long long>(x));
+  if (x == static_cast<double>(static_cast<long long>(x)))
+    return fmt::format("{}", static_cast<long long>(x));
   return fmt::format("{:.2f}", x);
 }
 
@@ -43,7 +44,8 @@ void RenderTable(const Table& t, std::string* out) {
     const int count_width = 8;
     std::vector<std::string> pct_heads;
     for (const TallyBase& b : t.bases) {
-      pct_heads.push_back(t.bases.size() == 1 ? std::string("%") : fmt::format("%({})", BaseName(b.kind)));
+      pct_heads.push_back(t.bases.size() == 1 ? std::string("%")
+                                              : fmt::format("%({})", BaseName(b.kind)));
     }
     std::vector<int> pct_widths;
     for (const std::string& h : pct_heads) pct_widths.push_back(std::max(8, DisplayWidth(h) + 2));
@@ -54,24 +56,29 @@ void RenderTable(const Table& t, std::string* out) {
       // A label wider than the column goes on its own line, the figures on the next.
       if (DisplayWidth(r.label) > label_width) *out += "    " + r.label + "\n";
       std::string_view label = DisplayWidth(r.label) > label_width ? std::string_view() : r.label;
-      line = "    " + PadRight(label, label_width) + PadLeft(DisplayCount(t, r.n, r.weighted), count_width);
-      for (size_t i = 0; i < t.bases.size(); ++i) line += PadLeft(DisplayPercent(t, r, i), pct_widths[i]);
+      line = "    " + PadRight(label, label_width) +
+             PadLeft(DisplayCount(t, r.n, r.weighted), count_width);
+      for (size_t i = 0; i < t.bases.size(); ++i)
+        line += PadLeft(DisplayPercent(t, r, i), pct_widths[i]);
       *out += line + "\n";
     }
     // The base line: 合計 for single answers; respondents (and mentions) for multi answers.
     const TallyBase& first = t.bases.front();
     if (t.type == QuestionType::kMulti) {
-      line = "    " + PadRight("回答者数", label_width) + PadLeft(DisplayCount(t, first.n, first.weighted), count_width);
+      line = "    " + PadRight("回答者数", label_width) +
+             PadLeft(DisplayCount(t, first.n, first.weighted), count_width);
       for (size_t i = 0; i < t.bases.size(); ++i) line += PadLeft("―", pct_widths[i]);
       *out += line + "\n";
       if (t.percent_of == PercentOf::kMentions) {
         line = "    " + PadRight("延べ回答数", label_width) +
                PadLeft(DisplayCount(t, t.mentions, t.mentions_w), count_width);
-        for (size_t i = 0; i < t.bases.size(); ++i) line += PadLeft(t.mentions > 0 ? "100" : "-", pct_widths[i]);
+        for (size_t i = 0; i < t.bases.size(); ++i)
+          line += PadLeft(t.mentions > 0 ? "100" : "-", pct_widths[i]);
         *out += line + "\n";
       }
     } else if (!t.summary && t.type != QuestionType::kText && t.type != QuestionType::kTextArea) {
-      line = "    " + PadRight("合計", label_width) + PadLeft(DisplayCount(t, first.n, first.weighted), count_width);
+      line = "    " + PadRight("合計", label_width) +
+             PadLeft(DisplayCount(t, first.n, first.weighted), count_width);
       for (size_t i = 0; i < t.bases.size(); ++i) {
         line += PadLeft(t.bases[i].n > 0 ? "100" : "-", pct_widths[i]);
       }
@@ -79,8 +86,9 @@ void RenderTable(const Table& t, std::string* out) {
     }
   }
   if (!t.texts.empty()) {
-    *out += t.type == QuestionType::kText || t.type == QuestionType::kTextArea ? "    記述内容:\n"
-                                                                                : "    その他の記述:\n";
+    *out += t.type == QuestionType::kText || t.type == QuestionType::kTextArea
+                ? "    記述内容:\n"
+                : "    その他の記述:\n";
     for (const auto& [code, text] : t.texts) {
       std::string one_line = text;
       std::replace(one_line.begin(), one_line.end(), '\n', ' ');

@@ -49,7 +49,9 @@ TEST(WritersTest, JsonFollowsTheDocumentedSchema) {
 TEST(WritersTest, CsvHasBomAndGuardsFormulas) {
   std::string csv = RenderTallyCsv(Sample());
   EXPECT_TRUE(csv.starts_with("\xEF\xBB\xBFquestion,number,title,type,base,base_n,row_kind"));
-  EXPECT_NE(csv.find("Q2,Q2,利用サービス,multi,applicable,1,option,2,Web,1,1,100,100.0\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("Q2,Q2,利用サービス,multi,applicable,1,option,2,Web,1,1,100,100.0\r\n"),
+            std::string::npos)
+      << csv;
 }
 
 TEST(WritersTest, LongFormatMatchesTheBenchmarkWorkload) {
@@ -60,7 +62,8 @@ TEST(WritersTest, LongFormatMatchesTheBenchmarkWorkload) {
   EXPECT_NE(out.find("gt_sa,Q1,,base,,n,2\n"), std::string::npos);
   EXPECT_NE(out.find("gt_ma,Q2,,8,,pct_resp,50\n"), std::string::npos);
   EXPECT_NE(out.find("gt_ma,Q2,,mentions,,n,2\n"), std::string::npos);
-  EXPECT_NE(out.find("gt_ma,Q2,,NA,,n,1\n"), std::string::npos) << "not applicable counts as not answering";
+  EXPECT_NE(out.find("gt_ma,Q2,,NA,,n,1\n"), std::string::npos)
+      << "not applicable counts as not answering";
   EXPECT_EQ(out.find("gtw_sa"), std::string::npos) << "no weights, no weighted section";
 }
 

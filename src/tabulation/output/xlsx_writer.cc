@@ -39,11 +39,13 @@ Status WriteTallyXlsx(const TallyReport& report, const std::string& path) {
 
   lxw_row_t row = 0;
   worksheet_write_string(ws, row++, 0, report.title.c_str(), title);
-  worksheet_write_string(ws, row++, 0, fmt::format("回答者数 {}", report.respondents).c_str(), nullptr);
+  worksheet_write_string(ws, row++, 0, fmt::format("回答者数 {}", report.respondents).c_str(),
+                         nullptr);
   ++row;
   for (const Table& t : report.tables) {
     std::string heading = t.number == t.title ? t.title : fmt::format("{}　{}", t.number, t.title);
-    worksheet_write_string(ws, row++, 0, fmt::format("{}［{}］", heading, TypeName(t.type)).c_str(), title);
+    worksheet_write_string(ws, row++, 0, fmt::format("{}［{}］", heading, TypeName(t.type)).c_str(),
+                           title);
     worksheet_write_string(ws, row, 0, "", head);
     worksheet_write_string(ws, row, 1, "件数", head);
     for (size_t b = 0; b < t.bases.size(); ++b) {
@@ -53,14 +55,16 @@ Status WriteTallyXlsx(const TallyReport& report, const std::string& path) {
     ++row;
     for (const TableRow& r : t.rows) {
       worksheet_write_string(ws, row, 0, r.label.c_str(), nullptr);
-      worksheet_write_number(ws, row, 1, t.weighted ? r.weighted : static_cast<double>(r.n), nullptr);
+      worksheet_write_number(ws, row, 1, t.weighted ? r.weighted : static_cast<double>(r.n),
+                             nullptr);
       for (size_t b = 0; b < t.bases.size(); ++b) {
         std::string shown = DisplayPercent(t, r, b);
         lxw_col_t col = static_cast<lxw_col_t>(2 + b);
         if (shown == "―" || shown == "-") {
           worksheet_write_string(ws, row, col, shown.c_str(), nullptr);
         } else {
-          worksheet_write_number(ws, row, col, std::strtod(shown.c_str(), nullptr), pct_fmt[t.decimals]);
+          worksheet_write_number(ws, row, col, std::strtod(shown.c_str(), nullptr),
+                                 pct_fmt[t.decimals]);
         }
       }
       ++row;
@@ -68,7 +72,8 @@ Status WriteTallyXlsx(const TallyReport& report, const std::string& path) {
     if (!t.rows.empty() && !t.bases.empty()) {
       bool multi = t.type == QuestionType::kMulti;
       worksheet_write_string(ws, row, 0, multi ? "回答者数" : "合計", total);
-      worksheet_write_number(ws, row, 1, t.weighted ? t.bases[0].weighted : static_cast<double>(t.bases[0].n), total);
+      worksheet_write_number(
+          ws, row, 1, t.weighted ? t.bases[0].weighted : static_cast<double>(t.bases[0].n), total);
       for (size_t b = 0; b < t.bases.size(); ++b) {
         worksheet_write_string(ws, row, static_cast<lxw_col_t>(2 + b), multi ? "―" : "100", total);
       }
@@ -82,7 +87,8 @@ Status WriteTallyXlsx(const TallyReport& report, const std::string& path) {
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     std::remove(tmp.c_str());
-    return Status::IoError(fmt::format("{}: .xlsx を書き出せません（{}）", path, lxw_strerror(err)));
+    return Status::IoError(
+        fmt::format("{}: .xlsx を書き出せません（{}）", path, lxw_strerror(err)));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     std::remove(tmp.c_str());
