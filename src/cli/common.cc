@@ -43,6 +43,16 @@ Result<const Questionnaire*> ResolveSurvey(Storage& storage, SurveyCatalog& cata
   return catalog.Get(survey_id, 0);
 }
 
+Result<OpenedSurvey> OpenSurvey(const StoreOptions& store, const std::string& survey_id,
+                                const std::string& questionnaire) {
+  OpenedSurvey opened;
+  CHOSA_ASSIGN_OR_RETURN(opened.storage, OpenStore(store));
+  opened.catalog = std::make_unique<SurveyCatalog>(*opened.storage);
+  CHOSA_ASSIGN_OR_RETURN(opened.questionnaire,
+                         ResolveSurvey(*opened.storage, *opened.catalog, survey_id, questionnaire));
+  return opened;
+}
+
 void PrintIssues(const std::vector<RowIssue>& issues, size_t limit) {
   size_t shown = 0, errors = 0, warnings = 0;
   for (const RowIssue& i : issues) (i.warning ? warnings : errors)++;

@@ -26,6 +26,17 @@ Result<const Questionnaire*> ResolveSurvey(Storage& storage, SurveyCatalog& cata
                                            const std::string& survey_id,
                                            const std::string& questionnaire);
 
+// An open database with its catalog and the questionnaire to work with.
+struct OpenedSurvey {
+  std::unique_ptr<Storage> storage;
+  std::unique_ptr<SurveyCatalog> catalog;        // refers to *storage
+  const Questionnaire* questionnaire = nullptr;  // owned by *catalog
+};
+
+// Opens the store and resolves the survey as ResolveSurvey does.
+Result<OpenedSurvey> OpenSurvey(const StoreOptions& store, const std::string& survey_id,
+                                const std::string& questionnaire);
+
 // Prints up to `limit` issues (errors first if `errors_first`) and a count of the rest.
 void PrintIssues(const std::vector<RowIssue>& issues, size_t limit);
 

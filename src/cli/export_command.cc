@@ -34,12 +34,10 @@ class ExportCommand final : public Command {
       if (base.size() > 4 && base.ends_with(".csv")) base.resize(base.size() - 4);
       options_.codebook_path = base + ".codebook.csv";
     }
-    Result<std::unique_ptr<Storage>> storage = OpenStore(store_);
-    if (!storage.ok()) return Fail(storage.status());
-    SurveyCatalog catalog(**storage);
-    Result<const Questionnaire*> qn = catalog.Get(survey_, 0);
-    if (!qn.ok()) return Fail(qn.status());
-    Result<ExportReport> report = ExportAnswers(**storage, catalog, **qn, output_, options_);
+    Result<OpenedSurvey> survey = OpenSurvey(store_, survey_, "");
+    if (!survey.ok()) return Fail(survey.status());
+    Result<ExportReport> report = ExportAnswers(*survey->storage, *survey->catalog,
+                                                *survey->questionnaire, output_, options_);
     if (!report.ok()) return Fail(report.status());
     std::cout << fmt::format("{}: {}行を書き出しました（{}）。コードブック: {}\n", output_,
                              report->rows, EncodingName(options_.encoding), options_.codebook_path);

@@ -38,13 +38,11 @@ class ImportCommand final : public Command {
       options_.rejects_path = file_ + ".rejects.csv";
     Result<Encoding> encoding = ParseEncodingName(encoding_);
     if (!encoding.ok()) return Fail(encoding.status());
-    Result<std::unique_ptr<Storage>> storage = OpenStore(store_);
-    if (!storage.ok()) return Fail(storage.status());
-    SurveyCatalog catalog(**storage);
-    Result<const Questionnaire*> qn = ResolveSurvey(**storage, catalog, survey_, questionnaire_);
-    if (!qn.ok()) return Fail(qn.status());
+    Result<OpenedSurvey> survey = OpenSurvey(store_, survey_, questionnaire_);
+    if (!survey.ok()) return Fail(survey.status());
+    const Questionnaire* qn = survey->questionnaire;
     std::optional<Vault> vault;
-    bool personal = std::any_of((*qn)->questions.begin(), (*qn)->questions.end(),
+    bool personal = std::any_of(qn->questions.begin(), qn->questions.end(),
                                 [](const Question& q) { return q.personal; });
     if (personal) {
       Result<Vault> v = Vault::OpenOrCreate(store_.KeyPath());
@@ -54,7 +52,7 @@ class ImportCommand final : public Command {
     Result<std::unique_ptr<TableSource>> source = OpenTableFile(file_, *encoding, sheet_);
     if (!source.ok()) return Fail(source.status());
     Result<ImportReport> report =
-        ImportAnswers(**storage, vault ? &*vault : nullptr, **qn, **source, options_);
+        ImportAnswers(*survey->storage, vault ? &*vault : nullptr, *qn, **source, options_);
     if (!report.ok()) return Fail(report.status());
     PrintIssues(report->issues, max_errors_);
     if (!report->committed) {
@@ -66,8 +64,8 @@ class ImportCommand final : public Command {
     }
     std::cout << fmt::format(
         "{}: {}行を取り込みました（置き換え {}行, 除外 {}行）→ {}（{} 版{}）\n", file_,
-        report->rows_imported, report->rows_replaced, report->rows_rejected, store_.db_path,
-        (*qn)->id, (*qn)->version);
+        report->rows_imported, report->rows_replaced, report->rows_rejected, store_.db_path, qn->id,
+        qn->version);
     if (report->rows_rejected > 0) {
       std::cout << fmt::format("除外した行と理由: {}\n", options_.rejects_path);
     }

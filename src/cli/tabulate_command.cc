@@ -92,12 +92,10 @@ class TabulateCommand final : public Command {
 
  private:
   Result<TallyReport> FromStorage() {
-    CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Storage> storage, OpenStore(store_));
-    SurveyCatalog catalog(*storage);
-    CHOSA_ASSIGN_OR_RETURN(const Questionnaire* qn,
-                           ResolveSurvey(*storage, catalog, survey_, questionnaire_));
-    Dataset data(*qn);
-    CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*storage, catalog, dataset_, &data));
+    CHOSA_ASSIGN_OR_RETURN(OpenedSurvey survey, OpenSurvey(store_, survey_, questionnaire_));
+    Dataset data(*survey.questionnaire);
+    CHOSA_RETURN_IF_ERROR(
+        LoadDatasetFromStorage(*survey.storage, *survey.catalog, dataset_, &data));
     return SimpleTally(data, overrides_);
   }
 
