@@ -158,6 +158,24 @@ class FailingStorage final : public Storage {
     return inner_.CountResponses(id, s);
   }
   Status Backup(const std::string& p) override { return inner_.Backup(p); }
+  Result<std::optional<ResponseRecord>> GetResponse(std::string_view id, std::string_view key,
+                                                    bool personal) override {
+    return inner_.GetResponse(id, key, personal);
+  }
+  Status PutSession(const SessionRecord& s) override { return inner_.PutSession(s); }
+  Result<std::optional<SessionRecord>> GetSession(std::string_view h, int64_t now) override {
+    return inner_.GetSession(h, now);
+  }
+  Status DeleteSession(std::string_view h) override { return inner_.DeleteSession(h); }
+  Status PutInvitations(std::vector<InvitationRecord>* v) override {
+    return inner_.PutInvitations(v);
+  }
+  Result<std::optional<InvitationRecord>> FindInvitation(std::string_view h) override {
+    return inner_.FindInvitation(h);
+  }
+  Result<std::vector<InvitationRecord>> ListInvitations(std::string_view id) override {
+    return inner_.ListInvitations(id);
+  }
   Result<std::unique_ptr<Transaction>> Begin() override {
     CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, inner_.Begin());
     return std::unique_ptr<Transaction>(std::make_unique<FailingTxn>(std::move(txn), fail_at_));

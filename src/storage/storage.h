@@ -46,6 +46,27 @@ struct ResponseRecord {
   std::string key_id;      // Vault::key_id() of the key that sealed `personal`
   std::string created_at;  // ISO 8601 UTC, set by storage on insert
   std::string updated_at;
+  int progress = 0;  // web: index of the page the respondent has reached
+};
+
+// A login or answering session. Only a hash of the cookie's token is stored.
+struct SessionRecord {
+  std::string token_hash;  // hex
+  std::string kind;        // "respondent" or "admin"
+  std::string survey_id;   // respondent sessions
+  std::string subject;     // respondent key, or user name
+  std::string csrf_token;  // per session, compared with every form's token
+  int64_t expires_at = 0;  // Unix seconds
+};
+
+// An invitation to answer: the code in the link is random (128 bits or more) and only its hash
+// is stored. Its response uses the respondent key "inv-<invitation_id>".
+struct InvitationRecord {
+  int64_t invitation_id = 0;  // assigned on insert
+  std::string survey_id;
+  std::string code_hash;  // hex
+  std::string label;      // e.g. the stratum (industry x size); never personal data
+  std::string created_at;
 };
 
 // A unit of writes; destroyed without Commit() it rolls back. Not copyable.
@@ -65,6 +86,7 @@ class Transaction {
 struct ScanOptions {
   std::optional<ResponseStatus> status;  // only responses with this status; unset = all
   bool with_personal = false;            // also read the sealed personal part
+  std::string respondent_key;            // only this respondent; empty = all
 };
 
 class Storage {
@@ -89,6 +111,21 @@ class Storage {
   virtual Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) = 0;
   virtual Result<int64_t> CountResponses(std::string_view survey_id,
                                          std::optional<ResponseStatus> status) = 0;
+  // One response by respondent key; nullopt when there is none.
+  virtual Result<std::optional<ResponseRecord>> GetResponse(std::string_view survey_id,
+                                                            std::string_view respondent_key,
+                                                            bool with_personal) = 0;
+
+  // Sessions: stored, looked up by token hash (expired ones are not returned), deleted.
+  virtual Status PutSession(const SessionRecord& session) = 0;
+  virtual Result<std::optional<SessionRecord>> GetSession(std::string_view token_hash,
+                                                          int64_t now) = 0;
+  virtual Status DeleteSession(std::string_view token_hash) = 0;
+
+  // Invitations: inserted all together (ids are filled in), found by code hash, listed.
+  virtual Status PutInvitations(std::vector<InvitationRecord>* invitations) = 0;
+  virtual Result<std::optional<InvitationRecord>> FindInvitation(std::string_view code_hash) = 0;
+  virtual Result<std::vector<InvitationRecord>> ListInvitations(std::string_view survey_id) = 0;
 
   // Writes a consistent copy of the whole database to `path` while others keep using it.
   virtual Status Backup(const std::string& path) = 0;

@@ -37,7 +37,28 @@ CREATE TABLE personal_data (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+// Web answering: page progress, sessions and invitations.
+constexpr std::string_view kV2 = R"sql(
+ALTER TABLE responses ADD COLUMN progress INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE sessions (
+  token_hash  TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('respondent', 'admin')),
+  survey_id   TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  csrf_token  TEXT NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+CREATE TABLE invitations (
+  invitation_id  INTEGER PRIMARY KEY,
+  survey_id      TEXT NOT NULL,
+  code_hash      TEXT NOT NULL UNIQUE,
+  label          TEXT NOT NULL,
+  created_at     TEXT NOT NULL
+);
+CREATE INDEX invitations_by_survey ON invitations (survey_id);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
 
 }  // namespace
 

@@ -66,14 +66,15 @@ class SqliteTransaction final : public Transaction {
     if (!open_) return Status::FailedPrecondition("トランザクションは終了しています");
     static constexpr std::string_view kInsert =
         "INSERT INTO responses (survey_id, survey_version, respondent_key, status, channel, "
-        "answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
+        "answers, created_at, updated_at, progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) "
         "RETURNING response_id";
     static constexpr std::string_view kUpsert =
         "INSERT INTO responses (survey_id, survey_version, respondent_key, status, channel, "
-        "answers, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) "
+        "answers, created_at, updated_at, progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) "
         "ON CONFLICT (survey_id, respondent_key) DO UPDATE SET "
         "survey_version = excluded.survey_version, status = excluded.status, "
-        "channel = excluded.channel, answers = excluded.answers, updated_at = excluded.updated_at "
+        "channel = excluded.channel, answers = excluded.answers, updated_at = excluded.updated_at, "
+        "progress = excluded.progress "
         "RETURNING response_id";
     CHOSA_ASSIGN_OR_RETURN(SqliteStatement * stmt,
                            Statement(upsert ? &upsert_ : &insert_, upsert ? kUpsert : kInsert));
@@ -84,6 +85,7 @@ class SqliteTransaction final : public Transaction {
     stmt->BindText(5, ChannelName(r.channel));
     stmt->BindBlob(6, r.answers);
     stmt->BindText(7, now_);
+    stmt->BindInt(8, r.progress);
     Result<bool> row = stmt->Step();
     if (!row.ok()) {
       if (row.status().code() == StatusCode::kAlreadyExists) {
@@ -260,14 +262,18 @@ Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOption
                                     const std::function<Status(const ResponseRecord&)>& visit) {
   std::string sql =
       "SELECT r.response_id, r.survey_version, r.respondent_key, r.status, r.channel, r.answers, "
-      "r.created_at, r.updated_at";
+      "r.created_at, r.updated_at, r.progress";
   sql += options.with_personal ? ", p.sealed, p.key_id FROM responses r LEFT JOIN personal_data p "
                                  "ON p.response_id = r.response_id"
                                : " FROM responses r";
-  sql += " WHERE r.survey_id = ?1 AND (?2 = '' OR r.status = ?2) ORDER BY r.response_id";
+  sql +=
+      " WHERE r.survey_id = ?1 AND (?2 = '' OR r.status = ?2) AND (?3 = '' OR r.respondent_key = "
+      "?3)"
+      " ORDER BY r.response_id";
   CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt, db_.Prepare(sql));
   stmt.BindText(1, survey_id);
   stmt.BindText(2, options.status ? ResponseStatusName(*options.status) : "");
+  stmt.BindText(3, options.respondent_key);
   ResponseRecord r;
   r.survey_id = std::string(survey_id);
   while (true) {
@@ -281,9 +287,10 @@ Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOption
     r.answers.assign(stmt.ColumnBlob(5));
     r.created_at.assign(stmt.ColumnText(6));
     r.updated_at.assign(stmt.ColumnText(7));
+    r.progress = static_cast<int>(stmt.ColumnInt(8));
     if (options.with_personal) {
-      r.personal.assign(stmt.ColumnBlob(8));
-      r.key_id.assign(stmt.ColumnText(9));
+      r.personal.assign(stmt.ColumnBlob(9));
+      r.key_id.assign(stmt.ColumnText(10));
     }
     CHOSA_RETURN_IF_ERROR(visit(r));
   }
@@ -312,6 +319,127 @@ Result<int64_t> SqliteStorage::CountResponses(std::string_view survey_id,
   stmt.BindText(2, status ? ResponseStatusName(*status) : "");
   CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
   return row ? stmt.ColumnInt(0) : 0;
+}
+
+Result<std::optional<ResponseRecord>> SqliteStorage::GetResponse(std::string_view survey_id,
+                                                                 std::string_view respondent_key,
+                                                                 bool with_personal) {
+  std::optional<ResponseRecord> found;
+  ScanOptions options;
+  options.with_personal = with_personal;
+  options.respondent_key = std::string(respondent_key);
+  CHOSA_RETURN_IF_ERROR(ScanResponses(survey_id, options, [&](const ResponseRecord& r) {
+    found = r;
+    return Status::Ok();
+  }));
+  return found;
+}
+
+Status SqliteStorage::PutSession(const SessionRecord& session) {
+  CHOSA_ASSIGN_OR_RETURN(
+      SqliteStatement stmt,
+      db_.Prepare(
+          "INSERT INTO sessions (token_hash, kind, survey_id, subject, csrf_token, expires_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (token_hash) DO UPDATE SET "
+          "kind = excluded.kind, survey_id = excluded.survey_id, subject = excluded.subject, "
+          "csrf_token = excluded.csrf_token, expires_at = excluded.expires_at"));
+  stmt.BindText(1, session.token_hash);
+  stmt.BindText(2, session.kind);
+  stmt.BindText(3, session.survey_id);
+  stmt.BindText(4, session.subject);
+  stmt.BindText(5, session.csrf_token);
+  stmt.BindInt(6, session.expires_at);
+  return stmt.Run();
+}
+
+Result<std::optional<SessionRecord>> SqliteStorage::GetSession(std::string_view token_hash,
+                                                               int64_t now) {
+  CHOSA_ASSIGN_OR_RETURN(
+      SqliteStatement stmt,
+      db_.Prepare(
+          "SELECT token_hash, kind, survey_id, subject, csrf_token, expires_at FROM sessions "
+          "WHERE token_hash = ?1 AND expires_at > ?2"));
+  stmt.BindText(1, token_hash);
+  stmt.BindInt(2, now);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<SessionRecord>();
+  return std::optional<SessionRecord>(
+      SessionRecord{std::string(stmt.ColumnText(0)), std::string(stmt.ColumnText(1)),
+                    std::string(stmt.ColumnText(2)), std::string(stmt.ColumnText(3)),
+                    std::string(stmt.ColumnText(4)), stmt.ColumnInt(5)});
+}
+
+Status SqliteStorage::DeleteSession(std::string_view token_hash) {
+  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt,
+                         db_.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
+  stmt.BindText(1, token_hash);
+  return stmt.Run();
+}
+
+Status SqliteStorage::PutInvitations(std::vector<InvitationRecord>* invitations) {
+  CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  std::string now = Now();
+  Status s = Status::Ok();
+  {
+    Result<SqliteStatement> stmt = db_.Prepare(
+        "INSERT INTO invitations (survey_id, code_hash, label, created_at) VALUES (?1, ?2, ?3, ?4) "
+        "RETURNING invitation_id");
+    s = stmt.status();
+    for (size_t i = 0; s.ok() && i < invitations->size(); ++i) {
+      InvitationRecord& inv = (*invitations)[i];
+      stmt->Reset();
+      stmt->BindText(1, inv.survey_id);
+      stmt->BindText(2, inv.code_hash);
+      stmt->BindText(3, inv.label);
+      stmt->BindText(4, now);
+      Result<bool> row = stmt->Step();
+      if (!row.ok()) {
+        s = row.status();
+        break;
+      }
+      inv.invitation_id = stmt->ColumnInt(0);
+      inv.created_at = now;
+    }
+  }
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) (void)db_.Exec("ROLLBACK");
+  return s;
+}
+
+namespace {
+
+InvitationRecord ReadInvitationRow(const SqliteStatement& s) {
+  return InvitationRecord{s.ColumnInt(0), std::string(s.ColumnText(1)),
+                          std::string(s.ColumnText(2)), std::string(s.ColumnText(3)),
+                          std::string(s.ColumnText(4))};
+}
+
+}  // namespace
+
+Result<std::optional<InvitationRecord>> SqliteStorage::FindInvitation(std::string_view code_hash) {
+  CHOSA_ASSIGN_OR_RETURN(
+      SqliteStatement stmt,
+      db_.Prepare("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
+                  "WHERE code_hash = ?1"));
+  stmt.BindText(1, code_hash);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<InvitationRecord>();
+  return std::optional<InvitationRecord>(ReadInvitationRow(stmt));
+}
+
+Result<std::vector<InvitationRecord>> SqliteStorage::ListInvitations(std::string_view survey_id) {
+  CHOSA_ASSIGN_OR_RETURN(
+      SqliteStatement stmt,
+      db_.Prepare("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
+                  "WHERE survey_id = ?1 ORDER BY invitation_id"));
+  stmt.BindText(1, survey_id);
+  std::vector<InvitationRecord> out;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    out.push_back(ReadInvitationRow(stmt));
+  }
+  return out;
 }
 
 Status SqliteStorage::Backup(const std::string& path) {

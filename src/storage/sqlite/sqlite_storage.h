@@ -27,6 +27,16 @@ class SqliteStorage final : public Storage {
   Result<int64_t> CountResponses(std::string_view survey_id,
                                  std::optional<ResponseStatus> status) override;
   Status Backup(const std::string& path) override;
+  Result<std::optional<ResponseRecord>> GetResponse(std::string_view survey_id,
+                                                    std::string_view respondent_key,
+                                                    bool with_personal) override;
+  Status PutSession(const SessionRecord& session) override;
+  Result<std::optional<SessionRecord>> GetSession(std::string_view token_hash,
+                                                  int64_t now) override;
+  Status DeleteSession(std::string_view token_hash) override;
+  Status PutInvitations(std::vector<InvitationRecord>* invitations) override;
+  Result<std::optional<InvitationRecord>> FindInvitation(std::string_view code_hash) override;
+  Result<std::vector<InvitationRecord>> ListInvitations(std::string_view survey_id) override;
 
   // The schema version the database is at (for tests and `chosa survey list`).
   Result<int> SchemaVersion();

@@ -57,11 +57,11 @@ class SqliteStorageTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
-  EXPECT_EQ(*db_->SchemaVersion(), 1);
+  EXPECT_EQ(*db_->SchemaVersion(), 2);
   db_.reset();
   Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*(*again)->SchemaVersion(), 1);
+  EXPECT_EQ(*(*again)->SchemaVersion(), 2);
   EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
 }
 
@@ -158,6 +158,40 @@ TEST_F(SqliteStorageTest, BackupIsConsistentWhileAnotherConnectionWrites) {
   EXPECT_LE(n, 1 + written.load());
   EXPECT_EQ(db_->Backup(dir_.File("backup.db")).code(), StatusCode::kAlreadyExists)
       << "never overwrites";
+}
+
+TEST_F(SqliteStorageTest, GetResponseByKeyWithProgress) {
+  ResponseRecord r = Response("web-1", "\x01", "sealed");
+  r.status = ResponseStatus::kInProgress;
+  r.progress = 3;
+  ASSERT_TRUE(Insert({r, Response("web-2")}).ok());
+  Result<std::optional<ResponseRecord>> got = db_->GetResponse("s", "web-1", true);
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->progress, 3);
+  EXPECT_EQ((*got)->personal, "sealed");
+  EXPECT_EQ((*got)->status, ResponseStatus::kInProgress);
+  EXPECT_FALSE(db_->GetResponse("s", "nobody", false)->has_value());
+}
+
+TEST_F(SqliteStorageTest, SessionsExpire) {
+  ASSERT_TRUE(db_->PutSession(SessionRecord{"h1", "respondent", "s", "web-1", "csrf", 1000}).ok());
+  EXPECT_EQ((*db_->GetSession("h1", 999))->subject, "web-1");
+  EXPECT_FALSE(db_->GetSession("h1", 1000)->has_value()) << "expired";
+  ASSERT_TRUE(db_->DeleteSession("h1").ok());
+  EXPECT_FALSE(db_->GetSession("h1", 0)->has_value());
+}
+
+TEST_F(SqliteStorageTest, InvitationsAreFoundByHashOnly) {
+  std::vector<InvitationRecord> inv = {{0, "s", "aa", "製造業・小規模", ""},
+                                       {0, "s", "bb", "", ""}};
+  ASSERT_TRUE(db_->PutInvitations(&inv).ok());
+  EXPECT_GT(inv[1].invitation_id, inv[0].invitation_id);
+  EXPECT_EQ((*db_->FindInvitation("aa"))->label, "製造業・小規模");
+  EXPECT_FALSE(db_->FindInvitation("cc")->has_value());
+  EXPECT_EQ(db_->ListInvitations("s")->size(), 2u);
+  std::vector<InvitationRecord> dup = {{0, "s", "cc", "", ""}, {0, "s", "aa", "", ""}};
+  EXPECT_EQ(db_->PutInvitations(&dup).code(), StatusCode::kAlreadyExists);
+  EXPECT_FALSE(db_->FindInvitation("cc")->has_value()) << "all or nothing";
 }
 
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {
