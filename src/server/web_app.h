@@ -1,0 +1,88 @@
+// WebApp: the web answering system as a function from HttpRequest to HttpResponse (the HTTP
+// library is an adapter around it; see http_server.h). Thread-safe: each thread uses its own
+// database connection; shared state is read-only after Create, except the rate limiter.
+//
+// Respondent URLs: /s/<survey> (open link), /i/<code> (invitation), /a/<page>, /a/review,
+// /a/submit, /a/done, /a/copy, /static/<file>. docs/server.md describes them.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "base/clock.h"
+#include "questionnaire/questionnaire.h"
+#include "server/config.h"
+#include "server/http_types.h"
+#include "server/templates.h"
+#include "storage/storage.h"
+#include "storage/vault.h"
+
+namespace chosa::web {
+
+class WebApp {
+ public:
+  // Loads the configured questionnaires (registering them), templates and the key. `clock` must
+  // outlive the app.
+  static Result<std::unique_ptr<WebApp>> Create(const ServerConfig& config,
+                                                const Clock& clock = SystemClock());
+
+  ~WebApp();
+
+  HttpResponse Handle(const HttpRequest& request) const;
+
+ private:
+  struct Served {
+    std::unique_ptr<Questionnaire> questionnaire;
+    bool open_link = false;
+  };
+  struct Session;  // a respondent's session with the loaded questionnaire and response
+  class RateLimiter;
+
+  WebApp(ServerConfig config, const Clock& clock, std::unique_ptr<TemplateSet> templates,
+         Vault vault);
+
+  Storage& Db() const;
+  int64_t NowSeconds() const { return clock_.NowMicros() / 1000000; }
+  const Served* FindServed(const std::string& survey_id) const;
+
+  HttpResponse Route(const HttpRequest& request) const;
+  HttpResponse Page(const std::string& name, const View& view, const std::string& title,
+                    int status = 200) const;
+  HttpResponse Message(int status, const std::string& title, const std::string& text) const;
+  HttpResponse Static(const std::string& name) const;
+
+  // Landing and start.
+  HttpResponse Index() const;
+  HttpResponse OpenLanding(const std::string& survey_id) const;
+  HttpResponse InvitationLanding(const HttpRequest& request, const std::string& code) const;
+  HttpResponse Start(const HttpRequest& request, const std::string& survey_id,
+                     const std::string& respondent_key) const;
+  HttpResponse StartOpen(const HttpRequest& request, const std::string& survey_id) const;
+  HttpResponse StartInvitation(const HttpRequest& request, const std::string& code) const;
+  View LandingView(const Questionnaire& qn, const std::string& action, bool resume) const;
+
+  // Answering (respondent_pages.cc).
+  Result<std::unique_ptr<Session>> LoadSession(const HttpRequest& request) const;
+  HttpResponse ShowPage(const HttpRequest& request, int page) const;
+  HttpResponse SavePage(const HttpRequest& request, int page) const;
+  HttpResponse Review(const HttpRequest& request) const;
+  HttpResponse Submit(const HttpRequest& request) const;
+  HttpResponse Done(const HttpRequest& request) const;
+  HttpResponse Copy(const HttpRequest& request) const;
+  Status Save(Session& s, ResponseStatus status) const;
+
+  std::string SessionCookie(const std::string& token, int max_age_seconds) const;
+
+  ServerConfig config_;
+  const Clock& clock_;
+  std::unique_ptr<TemplateSet> templates_;
+  Vault vault_;
+  std::map<std::string, Served> served_;
+  std::unique_ptr<RateLimiter> limiter_;
+  uint64_t id_;
+};
+
+}  // namespace chosa::web
