@@ -34,6 +34,11 @@ class Server:
         if "待ち受けています" not in line:
             raise RuntimeError("server did not start: %s %s" % (line, self.proc.stderr.read()))
 
+    def kill(self):
+        """SIGKILL: no chance to flush or close anything."""
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.communicate()
+
     def stop(self, sig=signal.SIGTERM):
         self.proc.send_signal(sig)
         try:
