@@ -67,7 +67,49 @@ data OptionView(const Question& q, const Option& o, const RawAnswer& raw,
   return v;
 }
 
-data QuestionView(const Questionnaire& qn, int index, const RawAnswer& raw,
+// A reference for the page script: read from the page when the question is on it, otherwise
+// the value the server already has.
+std::string RefJson(const Questionnaire& qn, const Answers& answers, int section, int q, int item) {
+  const Question& ref = qn.questions[q];
+  const char* type = ref.type == QuestionType::kMulti    ? "set"
+                     : ref.type == QuestionType::kNumber ? "number"
+                     : (ref.type == QuestionType::kText || ref.type == QuestionType::kTextArea) ? "text"
+                                                                                                : "code";
+  if (ref.section == section) {
+    std::string name = item >= 0 ? ref.id + "_" + ref.items[item].id : ref.id;
+    return fmt::format("{{\"q\":\"{}\",\"t\":\"{}\"}}", name, type);
+  }
+  const Answer& a = answers[q];
+  if (!a.answered()) return "{\"v\":null}";
+  switch (ref.type) {
+    case QuestionType::kMulti: {
+      std::string list;
+      for (int c : a.codes) list += (list.empty() ? "" : ",") + std::to_string(c);
+      return "{\"v\":[" + list + "]}";
+    }
+    case QuestionType::kNumber: return fmt::format("{{\"v\":{}}}", a.number);
+    case QuestionType::kText:
+    case QuestionType::kTextArea: {
+      std::string escaped;  // a JSON string; < > & and controls as \u escapes
+      for (char c : a.text) {
+        if (c == '"' || c == '\\') escaped += '\\';
+        if (c == '<' || c == '>' || c == '&' || static_cast<unsigned char>(c) < 0x20) {
+          escaped += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+          continue;
+        }
+        escaped += c;
+      }
+      return "{\"v\":\"" + escaped + "\"}";
+    }
+    default: {
+      int code = item >= 0 ? (static_cast<size_t>(item) < a.codes.size() ? a.codes[item] : 0)
+                           : (a.codes.empty() ? 0 : a.codes[0]);
+      return code == 0 ? std::string("{\"v\":null}") : fmt::format("{{\"v\":{}}}", code);
+    }
+  }
+}
+
+data QuestionView(const Questionnaire& qn, int index, const Answers& answers, const RawAnswer& raw,
                   const std::string* error) {
   const Question& q = qn.questions[index];
   data v;
@@ -80,7 +122,7 @@ data QuestionView(const Questionnaire& qn, int index, const RawAnswer& raw,
   std::string condition = SamePageCondition(qn, q);
   if (!condition.empty()) {
     v.set("condition", condition);
-    v.set("when", q.when_source);  // for the page script
+    v.set("when", q.when->ToJson([&](int ref, int item) { return RefJson(qn, answers, q.section, ref, item); }));
   }
   if (error != nullptr) v.set("error", *error);
   std::string_view value = raw.values.empty() ? std::string_view() : raw.values[0];
@@ -183,7 +225,7 @@ View SectionView(const PageInput& in, int page, int pages) {
     if (!ShownOnPage(qn, index, *in.answers)) continue;
     auto err = in.errors.find(index);
     const std::string* error = err == in.errors.end() ? nullptr : &err->second;
-    questions.push_back(QuestionView(qn, index, (*in.shown)[index], error));
+    questions.push_back(QuestionView(qn, index, *in.answers, (*in.shown)[index], error));
     if (error != nullptr) {
       data e;
       e.set("id", qn.questions[index].id);

@@ -216,6 +216,89 @@ bool Expression::Eval(int index, const Answers& answers) const {
   return false;
 }
 
+namespace {
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '<': out += "\\u003c"; break;  // safe inside HTML attributes and scripts
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string RangesJson(const std::vector<std::pair<double, double>>& ranges) {
+  std::string out = "[";
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    out += fmt::format("{}[{},{}]", i ? "," : "", FormatNumber(ranges[i].first), FormatNumber(ranges[i].second));
+  }
+  return out + "]";
+}
+
+std::string OperandJson(const ExprOperand& o, const std::function<std::string(int, int)>& ref_json) {
+  switch (o.kind) {
+    case ExprOperand::Kind::kNumber: return fmt::format("{{\"n\":{}}}", FormatNumber(o.number));
+    case ExprOperand::Kind::kString: return fmt::format("{{\"s\":{}}}", JsonString(o.text));
+    case ExprOperand::Kind::kCount: return fmt::format("{{\"count\":{}}}", ref_json(o.question, o.item));
+    case ExprOperand::Kind::kRef: return ref_json(o.question, o.item);
+  }
+  return "null";
+}
+
+std::string_view CompareName(CompareOp op) {
+  switch (op) {
+    case CompareOp::kEq: return "==";
+    case CompareOp::kNe: return "!=";
+    case CompareOp::kLt: return "<";
+    case CompareOp::kLe: return "<=";
+    case CompareOp::kGt: return ">";
+    case CompareOp::kGe: return ">=";
+  }
+  return "==";
+}
+
+}  // namespace
+
+std::string Expression::ToJson(const std::function<std::string(int, int)>& ref_json) const {
+  if (nodes_.empty()) return "{\"c\":true}";
+  return NodeJson(static_cast<int>(nodes_.size()) - 1, ref_json);
+}
+
+std::string Expression::NodeJson(int index, const std::function<std::string(int, int)>& ref_json) const {
+  const ExprNode& n = nodes_[index];
+  switch (n.op) {
+    case ExprOp::kConst: return n.constant ? "{\"c\":true}" : "{\"c\":false}";
+    case ExprOp::kAnd:
+    case ExprOp::kOr:
+      return fmt::format("{{\"{}\":[{},{}]}}", n.op == ExprOp::kAnd ? "and" : "or", NodeJson(n.left, ref_json),
+                         NodeJson(n.right, ref_json));
+    case ExprOp::kNot: return fmt::format("{{\"not\":{}}}", NodeJson(n.left, ref_json));
+    case ExprOp::kAnswered: return fmt::format("{{\"answered\":{}}}", ref_json(n.a.question, n.a.item));
+    case ExprOp::kCompare:
+      return fmt::format("{{\"cmp\":\"{}\",\"a\":{},\"b\":{}}}", CompareName(n.cmp), OperandJson(n.a, ref_json),
+                         OperandJson(n.b, ref_json));
+    case ExprOp::kIn:
+      return fmt::format("{{\"in\":{},\"r\":{},\"neg\":{}}}", OperandJson(n.a, ref_json), RangesJson(n.ranges),
+                         n.negate ? "true" : "false");
+    case ExprOp::kIncludesAny:
+    case ExprOp::kIncludesAll:
+      return fmt::format("{{\"{}\":{},\"r\":{}}}", n.op == ExprOp::kIncludesAny ? "any" : "all",
+                         OperandJson(n.a, ref_json), RangesJson(n.ranges));
+  }
+  return "{\"c\":true}";
+}
+
 // Recursive-descent parser; on the first error it records it and unwinds returning -1.
 class ExprParser {
  public:

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,14 @@ class Expression {
 
   // True when `answers` (indexed like the questionnaire's questions) satisfy the expression.
   bool Evaluate(const Answers& answers) const;
+  // The expression as JSON for the answering page's script (data/static/chosa.js evaluates it).
+  // Each question reference becomes whatever `ref_json(question, item)` returns: a reference the
+  // script reads from the page ({"q":"Q13","t":"code"}) or a value the server already knows
+  // ({"v":3}, {"v":[1,4]}, {"v":null}). Nodes: {"c":bool}, {"and":[a,b]}, {"or":[a,b]},
+  // {"not":a}, {"answered":ref}, {"cmp":"==","a":x,"b":y}, {"in":x,"r":[[lo,hi]],"neg":bool},
+  // {"any"|"all":ref,"r":[[lo,hi]]}; operands {"n":number}, {"s":"text"}, {"count":ref} or refs.
+  std::string ToJson(const std::function<std::string(int question, int item)>& ref_json) const;
+
   // Indices of the questions the expression reads, ascending, without duplicates.
   const std::vector<int>& Dependencies() const { return dependencies_; }
   const std::string& source() const { return source_; }
@@ -60,6 +69,7 @@ class Expression {
  private:
   friend class ExprParser;
   bool Eval(int node, const Answers& answers) const;
+  std::string NodeJson(int node, const std::function<std::string(int, int)>& ref_json) const;
   std::vector<ExprNode> nodes_;
   std::vector<int> dependencies_;
   std::string source_;

@@ -1,0 +1,140 @@
+// A person answers seed 000's questionnaire in Chromium: two skip paths, validation errors
+// fixed, exclusive and "other" options, leave and resume through an invitation link, review,
+// submit — with JavaScript on (phone-sized screen) and with JavaScript off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { answer, launch, shot, startServer } from './harness.mjs';
+
+const SURVEY = 'ipa-it-vendor-role';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(['-q', SURVEY, '--open-link']);
+  browser = await launch();
+});
+after(async () => {
+  await browser.close();
+  await server.stop();
+});
+
+const PAGE1 = { company: 'テスト工業株式会社', email: 'taro@example.jp' };
+const PAGE3 = { Q8: ['2', '13'], Q9: ['1', '3'], Q10: ['6'] };
+const REST = [
+  { Q17: '4', Q19: '2', Q20: ['1'], Q21: '4', Q23: '4' },
+  { Q25: '4', Q27: ['4'] },
+  { Q31: ['3', '22'], Q32: '3', Q33: ['1'] },
+  { Q34: ['11'], Q35: 'ブラウザからの回答', Q36: ['1', '6'] },
+];
+
+async function open(context, path) {
+  const page = await context.newPage();
+  await page.goto(server.base + path);
+  return page;
+}
+
+test('with JavaScript: follow-ups appear at once, exclusive and other options, errors fixed', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'ja-JP' });
+  const page = await open(context, `/s/${SURVEY}`);
+  await shot(page, 'js-01-landing');
+  await Promise.all([page.waitForURL('**/a/1'), page.click('button.primary')]);
+  await shot(page, 'js-02-respondent');
+  await answer(page, PAGE1);
+
+  // Page 2: "other" text is enabled only with its option; a missing answer shows an error.
+  assert.equal(await page.locator('input[name=Q1_14_text]').isDisabled(), true);
+  await page.check('#Q1-14');
+  assert.equal(await page.locator('input[name=Q1_14_text]').isDisabled(), false);
+  await page.fill('input[name=Q1_14_text]', 'セキュリティ専業');
+  await answer(page, { Q2: '3', Q4: '1', Q5: '4', Q6: '10', Q7: '27' });  // Q3 left out
+  assert.match(page.url(), /\/a\/2$/);
+  await page.locator('#error-summary').waitFor();
+  assert.match(await page.locator('#q-Q3 .error').innerText(), /回答してください/);
+  assert.equal(await page.isChecked('#Q1-14'), true, 'answers are kept');
+  await shot(page, 'js-03-validation-error');
+  await answer(page, { Q3: '2' });
+  assert.match(page.url(), /\/a\/3$/);
+
+  // Page 3: Q11 appears only when Q8 includes 1; an exclusive option clears the others.
+  assert.equal(await page.locator('#q-Q11').isHidden(), true);
+  await page.check('#Q8-1');
+  assert.equal(await page.locator('#q-Q11').isVisible(), true);
+  await page.uncheck('#Q8-1');
+  assert.equal(await page.locator('#q-Q11').isHidden(), true);
+  await page.check('#Q9-1');
+  await page.check('#Q9-20');
+  assert.equal(await page.isChecked('#Q9-1'), false, '取組を実施していない clears the others');
+  await page.check('#Q9-3');
+  assert.equal(await page.isChecked('#Q9-20'), false, 'and another option clears it');
+  await answer(page, { Q8: ['2', '13'], Q10: ['6'] });
+
+  // Page 4: Q14-Q16 follow Q13 at once; Q16 follows Q15 option 4.
+  await page.check('#Q13-8');
+  for (const q of ['Q14', 'Q15', 'Q16']) assert.equal(await page.locator('#q-' + q).isHidden(), true, q);
+  await page.check('#Q13-3');
+  assert.equal(await page.locator('#q-Q15').isVisible(), true);
+  assert.equal(await page.locator('#q-Q16').isHidden(), true);
+  await page.check('#Q15-4');
+  assert.equal(await page.locator('#q-Q16').isVisible(), true);
+  await shot(page, 'js-04-follow-ups');
+  await answer(page, { Q12: '3', Q14: ['7'], Q16: ['2'] });
+
+  for (const fields of REST) await answer(page, fields);
+  assert.match(page.url(), /\/a\/review$/);
+  assert.match(await page.content(), /セキュリティ専業/);
+  await shot(page, 'js-05-review');
+  await Promise.all([page.waitForURL('**/a/done'), page.click('button.primary')]);
+  assert.match(await page.content(), /回答を受け付けました/);
+  await shot(page, 'js-06-done');
+  await context.close();
+});
+
+test('without JavaScript: the same rules on the server, and resume through an invitation', async () => {
+  const out = join(server.dir, 'inv.csv');
+  server.chosa('invite', '-s', SURVEY, '-n', '1', '--db', server.db, '--base-url', server.base, '-o', out);
+  const link = readFileSync(out, 'utf-8').trim().split(/\r?\n/)[1].split(',')[2];
+  const path = link.slice(server.base.length);
+
+  let context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+  let page = await open(context, path);
+  await Promise.all([page.waitForURL('**/a/1'), page.click('button.primary')]);
+  await answer(page, PAGE1);
+  await answer(page, { Q1: '3', Q2: '3', Q3: '2', Q4: '1', Q5: '4', Q6: '10', Q7: '27' });
+  // Follow-ups on the same page stay visible with a note; an exclusive conflict is refused.
+  assert.equal(await page.locator('#q-Q11').isVisible(), true);
+  assert.match(await page.locator('#q-Q11 .condition').innerText(), /問8の回答によっては/);
+  await answer(page, { Q8: ['2'], Q9: ['1', '20'], Q10: ['6'] });
+  assert.match(await page.locator('#q-Q9 .error').innerText(), /同時に選べません/);
+  await shot(page, 'nojs-01-exclusive-error');
+  await page.uncheck('#Q9-1');
+  await answer(page, {});
+  assert.match(page.url(), /\/a\/4$/);
+  await context.close();  // leave
+
+  // Come back through the same link in a new browser: resumes on page 4.
+  context = await browser.newContext({ javaScriptEnabled: false, locale: 'ja-JP' });
+  page = await open(context, path);
+  assert.match(await page.content(), /回答を再開する/);
+  await Promise.all([page.waitForURL('**/a/4'), page.click('button.primary')]);
+  await page.click('button[value=back]');
+  await page.waitForURL('**/a/3');
+  assert.equal(await page.isChecked('#Q9-20'), true, 'earlier answers are still there');
+  await answer(page, {});
+  // Q13 = 8 with Q14-Q16 left empty: accepted; the server marks them not applicable.
+  await answer(page, { Q12: '3', Q13: '8' });
+  for (const fields of REST) await answer(page, fields);
+  const review = await page.content();
+  assert.doesNotMatch(review, /問14/);
+  await Promise.all([page.waitForURL('**/a/done'), page.click('button.primary')]);
+  await shot(page, 'nojs-02-done');
+  const copy = await open(context, '/a/copy');
+  assert.match(await copy.content(), /ブラウザからの回答/);
+  await shot(copy, 'nojs-03-copy');
+  await context.close();
+
+  const tally = JSON.parse(server.chosa('tabulate', '-s', SURVEY, '--db', server.db, '-f', 'json', '--only', 'Q14,Q16'));
+  assert.equal(tally.tables[0].counts.not_applicable, 1, 'Q14 skipped for the no-JS respondent');
+  assert.equal(tally.tables[0].counts.answered, 1, 'Q14 answered by the JS respondent');
+});
