@@ -134,3 +134,24 @@ TEST(ExpressionTest, DependenciesAreListedOnce) {
 
 }  // namespace
 }  // namespace chosa
+
+namespace chosa {
+namespace {
+
+TEST(ExpressionJsonTest, NodesAndReferencesForThePageScript) {
+  TestScope scope;
+  CompiledExpression c =
+      CompileExpression("not Q0 in [1..3, 8] or Q1 includes any [2] and Q3 == \"<a & b>\"", scope);
+  ASSERT_TRUE(c.expression);
+  std::string json = c.expression->ToJson([](int q, int) {
+    return q == 0 ? std::string("{\"v\":2}") : "{\"q\":\"Q" + std::to_string(q) + "\"}";
+  });
+  EXPECT_EQ(
+      json,
+      "{\"or\":[{\"not\":{\"in\":{\"v\":2},\"r\":[[1,3],[8,8]],\"neg\":false}},"
+      "{\"and\":[{\"any\":{\"q\":\"Q1\"},\"r\":[[2,2]]},"
+      "{\"cmp\":\"==\",\"a\":{\"q\":\"Q3\"},\"b\":{\"s\":\"\\u003ca \\u0026 b\\u003e\"}}]}]}");
+}
+
+}  // namespace
+}  // namespace chosa
