@@ -19,14 +19,32 @@ Result<SqliteDb> SqliteDb::Open(const std::string& path) {
 
 SqliteDb& SqliteDb::operator=(SqliteDb&& other) noexcept {
   if (this != &other) {
+    cache_.clear();
     sqlite3_close(db_);
     db_ = other.db_;
     other.db_ = nullptr;
+    cache_ = std::move(other.cache_);
   }
   return *this;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close(db_); }
+SqliteDb::~SqliteDb() {
+  cache_.clear();  // statements are finalized before the connection closes
+  sqlite3_close(db_);
+}
+
+Result<StatementLease> SqliteDb::Cached(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it == cache_.end()) {
+    CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt, Prepare(sql));
+    it = cache_.emplace(std::string(sql), std::make_unique<SqliteStatement>(std::move(stmt))).first;
+  }
+  return StatementLease(it->second.get());
+}
+
+StatementLease::~StatementLease() {
+  if (statement_ != nullptr) statement_->Reset();
+}
 
 Status SqliteDb::Error(int rc, std::string_view what) const {
   std::string msg = fmt::format("{}: {}", what, db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc));

@@ -5,20 +5,26 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "base/result.h"
 
 namespace chosa::internal {
 
 class SqliteStatement;
+class StatementLease;
 
 class SqliteDb {
  public:
   // Opens (creating if needed) the database file at `path`.
   static Result<SqliteDb> Open(const std::string& path);
-  SqliteDb(SqliteDb&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  SqliteDb(SqliteDb&& other) noexcept : db_(other.db_), cache_(std::move(other.cache_)) {
+    other.db_ = nullptr;
+  }
   SqliteDb& operator=(SqliteDb&& other) noexcept;
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
@@ -27,6 +33,9 @@ class SqliteDb {
   // Runs one or more statements without parameters.
   Status Exec(std::string_view sql);
   Result<SqliteStatement> Prepare(std::string_view sql);
+  // A statement prepared once per connection and kept; the lease resets it when it ends, so no
+  // read transaction stays open. Not reentrant: do not lease the same SQL twice at once.
+  Result<StatementLease> Cached(std::string_view sql);
   sqlite3* get() const { return db_; }
   // The Status for the last error on this connection, prefixed with `what`.
   Status Error(int rc, std::string_view what) const;
@@ -34,6 +43,7 @@ class SqliteDb {
  private:
   explicit SqliteDb(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> cache_;
 };
 
 // A prepared statement; bind with 1-based indices, columns are 0-based.
@@ -67,6 +77,21 @@ class SqliteStatement {
   SqliteStatement(const SqliteDb* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
   const SqliteDb* db_;
   sqlite3_stmt* stmt_;
+};
+
+// Borrows a cached statement; resets it (and clears its bindings) when destroyed.
+class StatementLease {
+ public:
+  explicit StatementLease(SqliteStatement* statement) : statement_(statement) {}
+  StatementLease(StatementLease&& other) noexcept
+      : statement_(std::exchange(other.statement_, nullptr)) {}
+  StatementLease& operator=(StatementLease&&) = delete;
+  ~StatementLease();
+  SqliteStatement* operator->() const { return statement_; }
+  SqliteStatement& operator*() const { return *statement_; }
+
+ private:
+  SqliteStatement* statement_;
 };
 
 }  // namespace chosa::internal

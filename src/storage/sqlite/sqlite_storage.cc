@@ -42,10 +42,6 @@ class SqliteTransaction final : public Transaction {
 
   Status Commit() override {
     if (!open_) return Status::FailedPrecondition("トランザクションは終了しています");
-    insert_.reset();
-    upsert_.reset();
-    put_personal_.reset();
-    delete_personal_.reset();
     Status s = db_.Exec("COMMIT");
     if (!s.ok()) return s;  // the destructor rolls back
     open_ = false;
@@ -53,15 +49,6 @@ class SqliteTransaction final : public Transaction {
   }
 
  private:
-  Result<SqliteStatement*> Statement(std::unique_ptr<SqliteStatement>* slot, std::string_view sql) {
-    if (!*slot) {
-      CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt, db_.Prepare(sql));
-      *slot = std::make_unique<SqliteStatement>(std::move(stmt));
-    }
-    (*slot)->Reset();
-    return slot->get();
-  }
-
   Result<int64_t> Write(const ResponseRecord& r, bool upsert) {
     if (!open_) return Status::FailedPrecondition("トランザクションは終了しています");
     static constexpr std::string_view kInsert =
@@ -76,8 +63,7 @@ class SqliteTransaction final : public Transaction {
         "channel = excluded.channel, answers = excluded.answers, updated_at = excluded.updated_at, "
         "progress = excluded.progress "
         "RETURNING response_id";
-    CHOSA_ASSIGN_OR_RETURN(SqliteStatement * stmt,
-                           Statement(upsert ? &upsert_ : &insert_, upsert ? kUpsert : kInsert));
+    CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt, db_.Cached(upsert ? kUpsert : kInsert));
     stmt->BindText(1, r.survey_id);
     stmt->BindInt(2, r.survey_version);
     stmt->BindText(3, r.respondent_key);
@@ -98,19 +84,17 @@ class SqliteTransaction final : public Transaction {
     stmt->Reset();
     if (!r.personal.empty()) {
       CHOSA_ASSIGN_OR_RETURN(
-          SqliteStatement * put,
-          Statement(&put_personal_,
-                    "INSERT INTO personal_data (response_id, sealed, key_id) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT (response_id) DO UPDATE SET sealed = excluded.sealed, "
-                    "key_id = excluded.key_id"));
+          internal::StatementLease put,
+          db_.Cached("INSERT INTO personal_data (response_id, sealed, key_id) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT (response_id) DO UPDATE SET sealed = excluded.sealed, "
+                     "key_id = excluded.key_id"));
       put->BindInt(1, id);
       put->BindBlob(2, r.personal);
       put->BindText(3, r.key_id);
       CHOSA_RETURN_IF_ERROR(put->Run());
     } else if (upsert) {
-      CHOSA_ASSIGN_OR_RETURN(
-          SqliteStatement * del,
-          Statement(&delete_personal_, "DELETE FROM personal_data WHERE response_id = ?1"));
+      CHOSA_ASSIGN_OR_RETURN(internal::StatementLease del,
+                             db_.Cached("DELETE FROM personal_data WHERE response_id = ?1"));
       del->BindInt(1, id);
       CHOSA_RETURN_IF_ERROR(del->Run());
     }
@@ -120,7 +104,6 @@ class SqliteTransaction final : public Transaction {
   SqliteDb& db_;
   std::string now_;
   bool open_ = false;
-  std::unique_ptr<SqliteStatement> insert_, upsert_, put_personal_, delete_personal_;
 };
 
 }  // namespace
@@ -146,10 +129,10 @@ Status SqliteStorage::Configure() {
 }
 
 Result<int> SqliteStorage::SchemaVersion() {
-  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt,
-                         db_.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
-  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  return row ? static_cast<int>(stmt.ColumnInt(0)) : 0;
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? static_cast<int>(stmt->ColumnInt(0)) : 0;
 }
 
 Status SqliteStorage::Migrate() {
@@ -222,32 +205,32 @@ SurveyVersion ReadSurveyRow(const SqliteStatement& s) {
 
 Result<SurveyVersion> SqliteStorage::GetSurvey(std::string_view survey_id, int version) {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare(
+      internal::StatementLease stmt,
+      db_.Cached(
           "SELECT survey_id, version, title, definition, created_at FROM survey_versions "
           "WHERE survey_id = ?1 AND (?2 = 0 OR version = ?2) ORDER BY version DESC LIMIT 1"));
-  stmt.BindText(1, survey_id);
-  stmt.BindInt(2, version);
-  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  stmt->BindText(1, survey_id);
+  stmt->BindInt(2, version);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
   if (!row) {
     return Status::NotFound(
         version == 0 ? fmt::format("調査 {} は登録されていません", survey_id)
                      : fmt::format("調査 {} の版 {} は登録されていません", survey_id, version));
   }
-  return ReadSurveyRow(stmt);
+  return ReadSurveyRow(*stmt);
 }
 
 Result<std::vector<SurveyVersion>> SqliteStorage::ListSurveys() {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare("SELECT s.survey_id, s.version, s.title, s.definition, s.created_at "
-                  "FROM survey_versions s WHERE s.version = (SELECT MAX(version) FROM "
-                  "survey_versions t WHERE t.survey_id = s.survey_id) ORDER BY s.survey_id"));
+      internal::StatementLease stmt,
+      db_.Cached("SELECT s.survey_id, s.version, s.title, s.definition, s.created_at "
+                 "FROM survey_versions s WHERE s.version = (SELECT MAX(version) FROM "
+                 "survey_versions t WHERE t.survey_id = s.survey_id) ORDER BY s.survey_id"));
   std::vector<SurveyVersion> out;
   while (true) {
-    CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    out.push_back(ReadSurveyRow(stmt));
+    out.push_back(ReadSurveyRow(*stmt));
   }
   return out;
 }
@@ -270,27 +253,27 @@ Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOption
       " WHERE r.survey_id = ?1 AND (?2 = '' OR r.status = ?2) AND (?3 = '' OR r.respondent_key = "
       "?3)"
       " ORDER BY r.response_id";
-  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt, db_.Prepare(sql));
-  stmt.BindText(1, survey_id);
-  stmt.BindText(2, options.status ? ResponseStatusName(*options.status) : "");
-  stmt.BindText(3, options.respondent_key);
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt, db_.Cached(sql));
+  stmt->BindText(1, survey_id);
+  stmt->BindText(2, options.status ? ResponseStatusName(*options.status) : "");
+  stmt->BindText(3, options.respondent_key);
   ResponseRecord r;
   r.survey_id = std::string(survey_id);
   while (true) {
-    CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    r.response_id = stmt.ColumnInt(0);
-    r.survey_version = static_cast<int>(stmt.ColumnInt(1));
-    r.respondent_key.assign(stmt.ColumnText(2));
-    r.status = ParseStatus(stmt.ColumnText(3));
-    r.channel = stmt.ColumnText(4) == "web" ? Channel::kWeb : Channel::kFile;
-    r.answers.assign(stmt.ColumnBlob(5));
-    r.created_at.assign(stmt.ColumnText(6));
-    r.updated_at.assign(stmt.ColumnText(7));
-    r.progress = static_cast<int>(stmt.ColumnInt(8));
+    r.response_id = stmt->ColumnInt(0);
+    r.survey_version = static_cast<int>(stmt->ColumnInt(1));
+    r.respondent_key.assign(stmt->ColumnText(2));
+    r.status = ParseStatus(stmt->ColumnText(3));
+    r.channel = stmt->ColumnText(4) == "web" ? Channel::kWeb : Channel::kFile;
+    r.answers.assign(stmt->ColumnBlob(5));
+    r.created_at.assign(stmt->ColumnText(6));
+    r.updated_at.assign(stmt->ColumnText(7));
+    r.progress = static_cast<int>(stmt->ColumnInt(8));
     if (options.with_personal) {
-      r.personal.assign(stmt.ColumnBlob(9));
-      r.key_id.assign(stmt.ColumnText(10));
+      r.personal.assign(stmt->ColumnBlob(9));
+      r.key_id.assign(stmt->ColumnText(10));
     }
     CHOSA_RETURN_IF_ERROR(visit(r));
   }
@@ -298,27 +281,27 @@ Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOption
 }
 
 Result<std::unordered_set<std::string>> SqliteStorage::RespondentKeys(std::string_view survey_id) {
-  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt,
-                         db_.Prepare("SELECT respondent_key FROM responses WHERE survey_id = ?1"));
-  stmt.BindText(1, survey_id);
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("SELECT respondent_key FROM responses WHERE survey_id = ?1"));
+  stmt->BindText(1, survey_id);
   std::unordered_set<std::string> keys;
   while (true) {
-    CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    keys.emplace(stmt.ColumnText(0));
+    keys.emplace(stmt->ColumnText(0));
   }
   return keys;
 }
 
 Result<int64_t> SqliteStorage::CountResponses(std::string_view survey_id,
                                               std::optional<ResponseStatus> status) {
-  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt,
-                         db_.Prepare("SELECT COUNT(*) FROM responses WHERE survey_id = ?1 AND "
-                                     "(?2 = '' OR status = ?2)"));
-  stmt.BindText(1, survey_id);
-  stmt.BindText(2, status ? ResponseStatusName(*status) : "");
-  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  return row ? stmt.ColumnInt(0) : 0;
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("SELECT COUNT(*) FROM responses WHERE survey_id = ?1 AND "
+                                    "(?2 = '' OR status = ?2)"));
+  stmt->BindText(1, survey_id);
+  stmt->BindText(2, status ? ResponseStatusName(*status) : "");
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
 }
 
 Result<std::optional<ResponseRecord>> SqliteStorage::GetResponse(std::string_view survey_id,
@@ -337,43 +320,43 @@ Result<std::optional<ResponseRecord>> SqliteStorage::GetResponse(std::string_vie
 
 Status SqliteStorage::PutSession(const SessionRecord& session) {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare(
+      internal::StatementLease stmt,
+      db_.Cached(
           "INSERT INTO sessions (token_hash, kind, survey_id, subject, csrf_token, expires_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (token_hash) DO UPDATE SET "
           "kind = excluded.kind, survey_id = excluded.survey_id, subject = excluded.subject, "
           "csrf_token = excluded.csrf_token, expires_at = excluded.expires_at"));
-  stmt.BindText(1, session.token_hash);
-  stmt.BindText(2, session.kind);
-  stmt.BindText(3, session.survey_id);
-  stmt.BindText(4, session.subject);
-  stmt.BindText(5, session.csrf_token);
-  stmt.BindInt(6, session.expires_at);
-  return stmt.Run();
+  stmt->BindText(1, session.token_hash);
+  stmt->BindText(2, session.kind);
+  stmt->BindText(3, session.survey_id);
+  stmt->BindText(4, session.subject);
+  stmt->BindText(5, session.csrf_token);
+  stmt->BindInt(6, session.expires_at);
+  return stmt->Run();
 }
 
 Result<std::optional<SessionRecord>> SqliteStorage::GetSession(std::string_view token_hash,
                                                                int64_t now) {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare(
+      internal::StatementLease stmt,
+      db_.Cached(
           "SELECT token_hash, kind, survey_id, subject, csrf_token, expires_at FROM sessions "
           "WHERE token_hash = ?1 AND expires_at > ?2"));
-  stmt.BindText(1, token_hash);
-  stmt.BindInt(2, now);
-  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  stmt->BindText(1, token_hash);
+  stmt->BindInt(2, now);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
   if (!row) return std::optional<SessionRecord>();
   return std::optional<SessionRecord>(
-      SessionRecord{std::string(stmt.ColumnText(0)), std::string(stmt.ColumnText(1)),
-                    std::string(stmt.ColumnText(2)), std::string(stmt.ColumnText(3)),
-                    std::string(stmt.ColumnText(4)), stmt.ColumnInt(5)});
+      SessionRecord{std::string(stmt->ColumnText(0)), std::string(stmt->ColumnText(1)),
+                    std::string(stmt->ColumnText(2)), std::string(stmt->ColumnText(3)),
+                    std::string(stmt->ColumnText(4)), stmt->ColumnInt(5)});
 }
 
 Status SqliteStorage::DeleteSession(std::string_view token_hash) {
-  CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt,
-                         db_.Prepare("DELETE FROM sessions WHERE token_hash = ?1"));
-  stmt.BindText(1, token_hash);
-  return stmt.Run();
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("DELETE FROM sessions WHERE token_hash = ?1"));
+  stmt->BindText(1, token_hash);
+  return stmt->Run();
 }
 
 Status SqliteStorage::PutInvitations(std::vector<InvitationRecord>* invitations) {
@@ -418,26 +401,26 @@ InvitationRecord ReadInvitationRow(const SqliteStatement& s) {
 
 Result<std::optional<InvitationRecord>> SqliteStorage::FindInvitation(std::string_view code_hash) {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
-                  "WHERE code_hash = ?1"));
-  stmt.BindText(1, code_hash);
-  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      internal::StatementLease stmt,
+      db_.Cached("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
+                 "WHERE code_hash = ?1"));
+  stmt->BindText(1, code_hash);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
   if (!row) return std::optional<InvitationRecord>();
-  return std::optional<InvitationRecord>(ReadInvitationRow(stmt));
+  return std::optional<InvitationRecord>(ReadInvitationRow(*stmt));
 }
 
 Result<std::vector<InvitationRecord>> SqliteStorage::ListInvitations(std::string_view survey_id) {
   CHOSA_ASSIGN_OR_RETURN(
-      SqliteStatement stmt,
-      db_.Prepare("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
-                  "WHERE survey_id = ?1 ORDER BY invitation_id"));
-  stmt.BindText(1, survey_id);
+      internal::StatementLease stmt,
+      db_.Cached("SELECT invitation_id, survey_id, code_hash, label, created_at FROM invitations "
+                 "WHERE survey_id = ?1 ORDER BY invitation_id"));
+  stmt->BindText(1, survey_id);
   std::vector<InvitationRecord> out;
   while (true) {
-    CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
     if (!row) break;
-    out.push_back(ReadInvitationRow(stmt));
+    out.push_back(ReadInvitationRow(*stmt));
   }
   return out;
 }

@@ -194,6 +194,24 @@ TEST_F(SqliteStorageTest, InvitationsAreFoundByHashOnly) {
   EXPECT_FALSE(db_->FindInvitation("cc")->has_value()) << "all or nothing";
 }
 
+// Cached statements are reset after each use: a connection that has read once must still see
+// what another connection commits afterwards (no read transaction left open).
+TEST_F(SqliteStorageTest, CachedStatementsDoNotPinAnOldSnapshot) {
+  ASSERT_TRUE(db_->PutSession(SessionRecord{"h1", "respondent", "s", "R1", "c", 100}).ok());
+  EXPECT_TRUE(db_->GetSession("h1", 0)->has_value());
+  EXPECT_FALSE(db_->GetResponse("s", "R1", false)->has_value());
+  Result<std::unique_ptr<SqliteStorage>> other = SqliteStorage::Open(dir_.File("chosa.db"));
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE((*other)->PutSession(SessionRecord{"h2", "respondent", "s", "R2", "c", 100}).ok());
+  {
+    Result<std::unique_ptr<Transaction>> txn = (*other)->Begin();
+    ASSERT_TRUE((*txn)->InsertResponse(Response("R1")).ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  EXPECT_TRUE(db_->GetSession("h2", 0)->has_value());
+  EXPECT_TRUE(db_->GetResponse("s", "R1", false)->has_value());
+}
+
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {
   db_.reset();
   {
