@@ -1,6 +1,7 @@
 // chosa: progressive enhancement of the answering pages; everything also works without it.
 // - Follow-up questions whose condition depends on answers on the same page are shown or hidden
-//   at once (the condition, compiled by the server, is in data-when; see Expression::ToJson).
+//   at once (the condition, compiled by the server, is in data-when; see Expression::ToJson;
+//   answers on other pages are in the form's data-known).
 //   Hidden questions' inputs are disabled, so they are neither submitted nor used by later
 //   conditions; the server applies the same rules again.
 // - An exclusive option ("特にない") clears the other choices, and choosing another clears it.
@@ -10,13 +11,14 @@
   var form = document.querySelector('form[action^="/a/"]');
   if (!form) return;
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+  var known = JSON.parse(form.getAttribute('data-known') || '{}');  // answers from other pages
   function halfWidth(s) {
     return s.replace(/[０-９．－]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); }).trim();
   }
 
   // The value of a reference as the page shows it now: null when unanswered or hidden.
   function read(ref) {
-    if ('v' in ref) return ref.v;
+    if ('k' in ref) return ref.k in known ? known[ref.k] : null;
     var inputs = form.querySelectorAll('[name="' + ref.q + '"]:not(:disabled)');
     if (ref.t === 'set') {
       var codes = [];

@@ -1,5 +1,7 @@
 #include "engine/raw_from_answers.h"
 
+#include "engine/value_parser.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -26,9 +28,7 @@ void RawFromAnswer(const Question& q, const Answer& a, std::deque<std::string>* 
         raw->values.push_back(code == 0 ? std::string_view() : keep(std::to_string(code)));
       break;
     case QuestionType::kNumber:
-      raw->values.push_back(keep(a.number == std::floor(a.number) && std::fabs(a.number) < 1e15
-                                     ? fmt::format("{}", static_cast<long long>(a.number))
-                                     : fmt::format("{}", a.number)));
+      raw->values.push_back(keep(FormatAnswerNumber(a.number)));
       break;
     case QuestionType::kText:
     case QuestionType::kTextArea:

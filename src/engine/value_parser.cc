@@ -91,6 +91,15 @@ int DecimalDigits(std::string_view raw) {
   return n;
 }
 
+std::string FormatAnswerNumber(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);  // shortest round-trip form
+  return ec == std::errc() ? std::string(buf, end) : std::string("0");
+}
+
 bool IsEmailAddress(std::string_view text) {
   if (text.size() > 254) return false;
   size_t at = text.find('@');

@@ -24,6 +24,10 @@ std::optional<double> ParseNumber(std::string_view raw, std::string_view unit);
 // Number of digits after the decimal point in the normalised text of a number.
 int DecimalDigits(std::string_view raw);
 
+// A number as chosa writes it back (inputs, exports): integers without a decimal point, others
+// in the shortest form that reads back exactly.
+std::string FormatAnswerNumber(double value);
+
 bool IsEmailAddress(std::string_view text);
 bool IsPhoneNumber(std::string_view text);
 bool IsPostalCode(std::string_view text);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "base/file.h"
+#include "engine/value_parser.h"
 #include "exchange/csv_writer.h"
 #include "questionnaire/variables.h"
 
@@ -40,13 +41,6 @@ std::string ValueLabels(const Question& q, VariableKind kind) {
 }
 
 }  // namespace
-
-std::string FormatAnswerNumber(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(value));
-  }
-  return fmt::format("{}", value);
-}
 
 std::string CodebookCsv(const Questionnaire& qn) {
   std::string out(kUtf8Bom);

@@ -32,7 +32,4 @@ Result<ExportReport> ExportAnswers(Storage& storage, SurveyCatalog& catalog,
 // The codebook: one row per column with question, type, label, value labels and conditions.
 std::string CodebookCsv(const Questionnaire& qn);
 
-// A number as written in files: integers without a decimal point, others in shortest form.
-std::string FormatAnswerNumber(double value);
-
 }  // namespace chosa

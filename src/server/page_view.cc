@@ -3,25 +3,73 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
+#include <set>
+
+#include "engine/value_parser.h"
 
 namespace chosa::web {
 namespace {
 
 using kainjow::mustache::data;
 
-bool RawHas(const RawAnswer& raw, int code) {
-  if (std::find(raw.codes.begin(), raw.codes.end(), code) != raw.codes.end()) return true;
-  std::string s = std::to_string(code);
-  return std::find(raw.values.begin(), raw.values.end(), s) != raw.values.end();
-}
+constexpr char kOpen = '\x01', kClose = '\x02';
 
-std::string_view RawOther(const RawAnswer& raw, int code) {
-  for (const auto& [c, text] : raw.other_texts) {
-    if (c == code) return text;
+// Where the dynamic parts of a question's inputs come from.
+class Slots {
+ public:
+  virtual ~Slots() = default;
+  virtual std::string Checked(int code) const = 0;  // " checked" or ""
+  virtual std::string Selected(int code) const = 0;
+  virtual std::string Value() const = 0;  // text, textarea, number (escaped by the template)
+  virtual std::string Other(int code) const = 0;
+  virtual std::string GridChecked(int item, int code) const = 0;
+};
+
+// What the respondent typed (or the saved answers turned back into input).
+class RawSlots final : public Slots {
+ public:
+  explicit RawSlots(const RawAnswer& raw) : raw_(raw) {}
+  std::string Checked(int code) const override { return Has(code) ? " checked" : ""; }
+  std::string Selected(int code) const override { return Has(code) ? " selected" : ""; }
+  std::string Value() const override {
+    return raw_.values.empty() ? "" : std::string(raw_.values[0]);
   }
-  return {};
-}
+  std::string Other(int code) const override {
+    for (const auto& [c, text] : raw_.other_texts) {
+      if (c == code) return std::string(text);
+    }
+    return "";
+  }
+  std::string GridChecked(int item, int code) const override {
+    return static_cast<size_t>(item) < raw_.values.size() &&
+                   raw_.values[item] == std::to_string(code)
+               ? " checked"
+               : "";
+  }
+
+ private:
+  bool Has(int code) const {
+    if (std::find(raw_.codes.begin(), raw_.codes.end(), code) != raw_.codes.end()) return true;
+    std::string s = std::to_string(code);
+    return std::find(raw_.values.begin(), raw_.values.end(), s) != raw_.values.end();
+  }
+  const RawAnswer& raw_;
+};
+
+// Markers that PageCache replaces per request.
+class MarkerSlots final : public Slots {
+ public:
+  std::string Checked(int code) const override { return Marker('c', code); }
+  std::string Selected(int code) const override { return Marker('s', code); }
+  std::string Value() const override { return Marker('v', 0); }
+  std::string Other(int code) const override { return Marker('o', code); }
+  std::string GridChecked(int item, int code) const override {
+    return fmt::format("{}g{}:{}{}", kOpen, item, code, kClose);
+  }
+  static std::string Marker(char slot, int code) {
+    return fmt::format("{}{}{}{}", kOpen, slot, code, kClose);
+  }
+};
 
 std::string Hint(const Question& q) {
   switch (q.type) {
@@ -49,72 +97,90 @@ std::string SamePageCondition(const Questionnaire& qn, const Question& q) {
   return deps.empty() ? "" : fmt::format("{}の回答によっては、回答の必要はありません。", deps);
 }
 
-data OptionView(const Question& q, const Option& o, const RawAnswer& raw,
+const char* RefType(const Question& q) {
+  switch (q.type) {
+    case QuestionType::kMulti:
+      return "set";
+    case QuestionType::kNumber:
+      return "number";
+    case QuestionType::kText:
+    case QuestionType::kTextArea:
+      return "text";
+    default:
+      return "code";
+  }
+}
+
+// A reference for the page script: read from an input of the page ("q") or from the page's
+// known answers ("k").
+std::string RefJson(const Questionnaire& qn, int section, int q, int item) {
+  const Question& ref = qn.questions[q];
+  std::string name = item >= 0 ? ref.id + "_" + ref.items[item].id : ref.id;
+  return fmt::format("{{\"{}\":\"{}\",\"t\":\"{}\"}}", ref.section == section ? "q" : "k", name,
+                     RefType(ref));
+}
+
+std::string JsonEscaped(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '<' || c == '>' || c == '&' || static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string ValueJson(const Question& q, const Answer& a, int item) {
+  if (!a.answered()) return "null";
+  switch (q.type) {
+    case QuestionType::kMulti: {
+      std::string list;
+      for (int c : a.codes) list += (list.empty() ? "" : ",") + std::to_string(c);
+      return "[" + list + "]";
+    }
+    case QuestionType::kNumber:
+      return FormatAnswerNumber(a.number);
+    case QuestionType::kText:
+    case QuestionType::kTextArea:
+      return "\"" + JsonEscaped(a.text) + "\"";
+    default: {
+      int code = item >= 0 ? (static_cast<size_t>(item) < a.codes.size() ? a.codes[item] : 0)
+                           : (a.codes.empty() ? 0 : a.codes[0]);
+      return code == 0 ? std::string("null") : std::to_string(code);
+    }
+  }
+}
+
+data OptionView(const Question& q, const Option& o, const Slots& slots,
                 const std::string& previous_group) {
   data v;
   v.set("code", std::to_string(o.code));
   v.set("label", o.label);
   v.set("input_id", fmt::format("{}-{}", q.id, o.code));
-  v.set("checked", RawHas(raw, o.code));
+  v.set("checked_attr", slots.Checked(o.code));
+  v.set("selected_attr", slots.Selected(o.code));
   v.set("exclusive", o.exclusive);
   if (o.other) {
     data other;
     other.set("name", fmt::format("{}_{}_text", q.id, o.code));
-    other.set("value", std::string(RawOther(raw, o.code)));
+    other.set("value", slots.Other(o.code));
     v.set("other", other);
   }
   if (!o.group.empty() && o.group != previous_group) v.set("group", o.group);
   return v;
 }
 
-// A reference for the page script: read from the page when the question is on it, otherwise
-// the value the server already has.
-std::string RefJson(const Questionnaire& qn, const Answers& answers, int section, int q, int item) {
-  const Question& ref = qn.questions[q];
-  const char* type = ref.type == QuestionType::kMulti    ? "set"
-                     : ref.type == QuestionType::kNumber ? "number"
-                     : (ref.type == QuestionType::kText || ref.type == QuestionType::kTextArea) ? "text"
-                                                                                                : "code";
-  if (ref.section == section) {
-    std::string name = item >= 0 ? ref.id + "_" + ref.items[item].id : ref.id;
-    return fmt::format("{{\"q\":\"{}\",\"t\":\"{}\"}}", name, type);
-  }
-  const Answer& a = answers[q];
-  if (!a.answered()) return "{\"v\":null}";
-  switch (ref.type) {
-    case QuestionType::kMulti: {
-      std::string list;
-      for (int c : a.codes) list += (list.empty() ? "" : ",") + std::to_string(c);
-      return "{\"v\":[" + list + "]}";
-    }
-    case QuestionType::kNumber: return fmt::format("{{\"v\":{}}}", a.number);
-    case QuestionType::kText:
-    case QuestionType::kTextArea: {
-      std::string escaped;  // a JSON string; < > & and controls as \u escapes
-      for (char c : a.text) {
-        if (c == '"' || c == '\\') escaped += '\\';
-        if (c == '<' || c == '>' || c == '&' || static_cast<unsigned char>(c) < 0x20) {
-          escaped += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-          continue;
-        }
-        escaped += c;
-      }
-      return "{\"v\":\"" + escaped + "\"}";
-    }
-    default: {
-      int code = item >= 0 ? (static_cast<size_t>(item) < a.codes.size() ? a.codes[item] : 0)
-                           : (a.codes.empty() ? 0 : a.codes[0]);
-      return code == 0 ? std::string("{\"v\":null}") : fmt::format("{{\"v\":{}}}", code);
-    }
-  }
-}
-
-data QuestionView(const Questionnaire& qn, int index, const Answers& answers, const RawAnswer& raw,
+data QuestionView(const Questionnaire& qn, int index, const Slots& slots,
                   const std::string* error) {
   const Question& q = qn.questions[index];
   data v;
   v.set("id", q.id);
-  v.set("number", q.number == q.id && q.personal ? std::string() : q.number);
+  v.set("number", q.personal ? std::string() : q.number);
   v.set("text", q.text);
   v.set("hint", Hint(q));
   v.set("required", q.required);
@@ -122,10 +188,10 @@ data QuestionView(const Questionnaire& qn, int index, const Answers& answers, co
   std::string condition = SamePageCondition(qn, q);
   if (!condition.empty()) {
     v.set("condition", condition);
-    v.set("when", q.when->ToJson([&](int ref, int item) { return RefJson(qn, answers, q.section, ref, item); }));
+    v.set("when",
+          q.when->ToJson([&](int ref, int item) { return RefJson(qn, q.section, ref, item); }));
   }
   if (error != nullptr) v.set("error", *error);
-  std::string_view value = raw.values.empty() ? std::string_view() : raw.values[0];
   switch (q.type) {
     case QuestionType::kSingle:
     case QuestionType::kMulti: {
@@ -134,7 +200,7 @@ data QuestionView(const Questionnaire& qn, int index, const Answers& answers, co
       data options{data::type::list};
       std::string group;
       for (const Option& o : q.options) {
-        options.push_back(OptionView(q, o, raw, group));
+        options.push_back(OptionView(q, o, slots, group));
         group = o.group;
       }
       v.set("options", options);
@@ -143,7 +209,7 @@ data QuestionView(const Questionnaire& qn, int index, const Answers& answers, co
     case QuestionType::kPrefecture: {
       v.set("is_select", true);
       data options{data::type::list};
-      for (const Option& o : q.options) options.push_back(OptionView(q, o, raw, ""));
+      for (const Option& o : q.options) options.push_back(OptionView(q, o, slots, ""));
       v.set("options", options);
       break;
     }
@@ -162,14 +228,13 @@ data QuestionView(const Questionnaire& qn, int index, const Answers& answers, co
         std::string name = fmt::format("{}_{}", q.id, q.items[i].id);
         item.set("label", q.items[i].label);
         item.set("name", name);
-        std::string_view chosen = i < raw.values.size() ? raw.values[i] : std::string_view();
         data cells{data::type::list};
         for (const Option& o : q.options) {
           data cell;
           cell.set("code", std::to_string(o.code));
           cell.set("label", o.label);
           cell.set("input_id", fmt::format("{}-{}", name, o.code));
-          cell.set("checked", chosen == std::to_string(o.code));
+          cell.set("checked_attr", slots.GridChecked(static_cast<int>(i), o.code));
           cells.push_back(cell);
         }
         item.set("cells", cells);
@@ -180,22 +245,57 @@ data QuestionView(const Questionnaire& qn, int index, const Answers& answers, co
     }
     case QuestionType::kNumber:
       v.set("is_number", true);
-      v.set("value", std::string(value));
+      v.set("value", slots.Value());
       if (!q.unit.empty()) v.set("unit", q.unit);
       break;
     case QuestionType::kText:
       v.set("is_text", true);
-      v.set("value", std::string(value));
+      v.set("value", slots.Value());
       v.set("input_kind", q.format == TextFormat::kEmail   ? "email"
                           : q.format == TextFormat::kPhone ? "tel"
                                                            : "text");
       break;
     case QuestionType::kTextArea:
       v.set("is_textarea", true);
-      v.set("value", std::string(value));
+      v.set("value", slots.Value());
       break;
   }
   return v;
+}
+
+// The page template's view, with the questions' HTML and the dynamic parts given.
+data PageView(const Questionnaire& qn, int section, int page, int pages,
+              const std::string& questions_html, const std::string& csrf,
+              const std::string& known) {
+  const Section& sec = qn.sections[section];
+  data v;
+  v.set("survey_title", qn.title);
+  v.set("section_title", sec.title);
+  if (!sec.description.empty()) v.set("section_description", sec.description);
+  v.set("page", std::to_string(page));
+  v.set("pages", std::to_string(pages));
+  v.set("first_page", page == 1);
+  v.set("questions_html", questions_html);
+  v.set("csrf", csrf);
+  v.set("known", known);
+  return v;
+}
+
+// Other-page questions read by the conditions of `section`'s questions, in order.
+std::vector<int> KnownQuestions(const Questionnaire& qn, int section) {
+  std::set<int> known;
+  for (int qi : qn.sections[section].questions) {
+    const Question& q = qn.questions[qi];
+    if (SamePageCondition(qn, q).empty()) continue;
+    for (int d : q.when->Dependencies()) {
+      if (qn.questions[d].section != section) known.insert(d);
+    }
+  }
+  return std::vector<int>(known.begin(), known.end());
+}
+
+void AppendEscaped(std::string_view s, std::string* out) {
+  *out += kainjow::mustache::html_escape(std::string(s));
 }
 
 }  // namespace
@@ -209,23 +309,34 @@ bool ShownOnPage(const Questionnaire& qn, int index, const Answers& answers) {
   return false;
 }
 
-View SectionView(const PageInput& in, int page, int pages) {
+std::string KnownJson(const Questionnaire& qn, int section, const Answers& answers) {
+  std::string out = "{";
+  for (int q : KnownQuestions(qn, section)) {
+    const Question& question = qn.questions[q];
+    if (out.size() > 1) out += ",";
+    if (question.type == QuestionType::kGrid) {
+      for (size_t i = 0; i < question.items.size(); ++i) {
+        out += fmt::format("{}\"{}_{}\":{}", i ? "," : "", question.id, question.items[i].id,
+                           ValueJson(question, answers[q], static_cast<int>(i)));
+      }
+    } else {
+      out += fmt::format("\"{}\":{}", question.id, ValueJson(question, answers[q], -1));
+    }
+  }
+  return out + "}";
+}
+
+std::string RenderAnswerPage(const TemplateSet& templates, const PageInput& in, int page, int pages,
+                             const std::string& csrf) {
   const Questionnaire& qn = *in.qn;
-  const Section& section = qn.sections[in.section];
-  data v;
-  v.set("survey_title", qn.title);
-  v.set("section_title", section.title);
-  if (!section.description.empty()) v.set("section_description", section.description);
-  v.set("page", std::to_string(page));
-  v.set("pages", std::to_string(pages));
-  v.set("first_page", page == 1);
-  data questions{data::type::list};
+  std::string questions;
   data errors{data::type::list};
-  for (int index : section.questions) {
+  for (int index : qn.sections[in.section].questions) {
     if (!ShownOnPage(qn, index, *in.answers)) continue;
     auto err = in.errors.find(index);
     const std::string* error = err == in.errors.end() ? nullptr : &err->second;
-    questions.push_back(QuestionView(qn, index, *in.answers, (*in.shown)[index], error));
+    RawSlots slots((*in.shown)[index]);
+    questions += templates.Render("question", QuestionView(qn, index, slots, error));
     if (error != nullptr) {
       data e;
       e.set("id", qn.questions[index].id);
@@ -234,13 +345,120 @@ View SectionView(const PageInput& in, int page, int pages) {
       errors.push_back(e);
     }
   }
-  v.set("questions", questions);
+  data v = PageView(qn, in.section, page, pages, questions, csrf,
+                    KnownJson(qn, in.section, *in.answers));
   if (!in.errors.empty()) {
     v.set("has_errors", true);
     v.set("errors", errors);
     v.set("error_count", std::to_string(in.errors.size()));
   }
-  return v;
+  return templates.RenderPage("page", v, qn.title);
+}
+
+PageCache PageCache::Build(const TemplateSet& templates, const Questionnaire& qn) {
+  PageCache cache;
+  cache.qn_ = &qn;
+  int pages = static_cast<int>(qn.sections.size());
+  MarkerSlots markers;
+  for (int s = 0; s < pages; ++s) {
+    Page page;
+    data v = PageView(qn, s, s + 1, pages, MarkerSlots::Marker('Q', 0), MarkerSlots::Marker('t', 0),
+                      MarkerSlots::Marker('k', 0));
+    page.frame = Split(templates.RenderPage("page", v, qn.title));
+    for (int index : qn.sections[s].questions) {
+      page.questions.emplace_back(
+          index, Split(templates.Render("question", QuestionView(qn, index, markers, nullptr))));
+    }
+    cache.pages_.push_back(std::move(page));
+  }
+  return cache;
+}
+
+PageCache::Pieces PageCache::Split(const std::string& marked) {
+  Pieces pieces;
+  size_t pos = 0;
+  while (pos < marked.size()) {
+    size_t open = marked.find(kOpen, pos);
+    if (open == std::string::npos) open = marked.size();
+    if (open > pos) pieces.push_back(Piece{marked.substr(pos, open - pos)});
+    if (open == marked.size()) break;
+    size_t close = marked.find(kClose, open);
+    std::string_view m(marked.data() + open + 1, close - open - 1);
+    Piece p;
+    p.slot = m[0];
+    std::string_view arg = m.substr(1);
+    size_t colon = arg.find(':');
+    if (colon != std::string_view::npos) {
+      p.item = std::stoi(std::string(arg.substr(0, colon)));
+      p.code = std::stoi(std::string(arg.substr(colon + 1)));
+    } else if (!arg.empty()) {
+      p.code = std::stoi(std::string(arg));
+    }
+    pieces.push_back(p);
+    pos = close + 1;
+  }
+  return pieces;
+}
+
+void PageCache::Fill(const Pieces& pieces, const Question* q, const Answer* a,
+                     const Answers& answers, int section, const std::string& csrf,
+                     const std::string& questions, std::string* out) const {
+  bool answered = a != nullptr && a->answered();
+  for (const Piece& p : pieces) {
+    switch (p.slot) {
+      case 0:
+        *out += p.text;
+        break;
+      case 'c':
+        if (answered && a->Has(p.code)) *out += " checked";
+        break;
+      case 's':
+        if (answered && a->Has(p.code)) *out += " selected";
+        break;
+      case 'g':
+        if (answered && static_cast<size_t>(p.item) < a->codes.size() &&
+            a->codes[p.item] == p.code) {
+          *out += " checked";
+        }
+        break;
+      case 'v':
+        if (answered) {
+          AppendEscaped(q->type == QuestionType::kNumber ? FormatAnswerNumber(a->number) : a->text,
+                        out);
+        }
+        break;
+      case 'o':
+        if (answered) {
+          if (const std::string* t = a->OtherText(p.code)) AppendEscaped(*t, out);
+        }
+        break;
+      case 't':
+        *out += csrf;
+        break;
+      case 'k':
+        AppendEscaped(KnownJson(*qn_, section, answers), out);
+        break;
+      case 'Q':
+        *out += questions;
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+std::string PageCache::Render(int page, const Answers& answers, const std::string& csrf) const {
+  const Page& p = pages_[page - 1];
+  std::string questions;
+  questions.reserve(16384);
+  for (const auto& [index, pieces] : p.questions) {
+    if (!ShownOnPage(*qn_, index, answers)) continue;
+    Fill(pieces, &qn_->questions[index], &answers[index], answers, page - 1, csrf, "", &questions);
+  }
+  std::string out;
+  out.reserve(questions.size() + 4096);
+  Fill(p.frame, nullptr, nullptr, answers, page - 1, csrf, questions, &out);
+  return out;
 }
 
 std::string AnswerText(const Question& q, const Answer& a) {
@@ -265,9 +483,7 @@ std::string AnswerText(const Question& q, const Answer& a) {
       }
       break;
     case QuestionType::kNumber:
-      out = (a.number == std::floor(a.number) ? fmt::format("{}", static_cast<long long>(a.number))
-                                              : fmt::format("{}", a.number)) +
-            q.unit;
+      out = FormatAnswerNumber(a.number) + q.unit;
       break;
     case QuestionType::kText:
     case QuestionType::kTextArea:

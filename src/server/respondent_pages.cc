@@ -139,17 +139,21 @@ HttpResponse WebApp::ShowPage(const HttpRequest& request, int page) const {
   const Questionnaire& qn = *(*s)->qn;
   if ((*s)->response.status == ResponseStatus::kComplete) return HttpResponse::Redirect("/a/done");
   if (page > Pages(qn)) return HttpResponse::Redirect("/a/review");
-  Evaluation e = Reevaluate(qn, (*s)->answers);
-  if (!PageHasQuestions(qn, page, e.answers))
-    return HttpResponse::Redirect(PageUrl(qn, NextPage(qn, page, e.answers)));
+  // Saved answers carry the states the engine gave them when they were saved.
+  const Answers& answers = (*s)->answers;
+  if (!PageHasQuestions(qn, page, answers))
+    return HttpResponse::Redirect(PageUrl(qn, NextPage(qn, page, answers)));
+  if (request.query.find("check=1") == std::string::npos) {
+    return Html(
+        FindServed((*s)->record.survey_id)->pages.Render(page, answers, (*s)->record.csrf_token));
+  }
+  // Sent back by the final check: show this page's problems.
+  Evaluation e = Reevaluate(qn, answers);
   std::deque<std::string> strings;
   RawAnswers shown;
-  RawFromAnswers(qn, (*s)->answers, &strings, &shown);
-  PageInput in{&qn, page - 1, &e.answers, &shown, {}};
-  if (request.query.find("check=1") != std::string::npos) in.errors = ErrorsOnPage(qn, e, page);
-  View v = SectionView(in, page, Pages(qn));
-  v.set("csrf", (*s)->record.csrf_token);
-  return Page("page", v, qn.title);
+  RawFromAnswers(qn, answers, &strings, &shown);
+  PageInput in{&qn, page - 1, &e.answers, &shown, ErrorsOnPage(qn, e, page)};
+  return Html(RenderAnswerPage(*templates_, in, page, Pages(qn), (*s)->record.csrf_token));
 }
 
 HttpResponse WebApp::SavePage(const HttpRequest& request, int page) const {
@@ -193,9 +197,7 @@ HttpResponse WebApp::SavePage(const HttpRequest& request, int page) const {
   std::map<int, std::string> errors = ErrorsOnPage(qn, e, page);
   if (!back && !errors.empty()) {
     PageInput in{&qn, page - 1, &e.answers, &raw, errors};
-    View v = SectionView(in, page, Pages(qn));
-    v.set("csrf", s.record.csrf_token);
-    return Page("page", v, qn.title, 200);
+    return Html(RenderAnswerPage(*templates_, in, page, Pages(qn), s.record.csrf_token));
   }
   s.answers = e.answers;
   int target = back ? PreviousPage(qn, page, s.answers) : NextPage(qn, page, s.answers);

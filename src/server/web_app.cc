@@ -117,6 +117,7 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(const ServerConfig& config, const
     served.open_link = s.open_link;
     std::string id = qn.id;
     served.questionnaire = std::make_unique<Questionnaire>(std::move(qn));
+    served.pages = PageCache::Build(*app->templates_, *served.questionnaire);
     app->served_.emplace(id, std::move(served));
   }
   return app;
@@ -210,6 +211,13 @@ HttpResponse WebApp::Page(const std::string& name, const View& view, const std::
   HttpResponse r;
   r.status = status;
   r.body = templates_->RenderPage(name, view, title);
+  return r;
+}
+
+HttpResponse WebApp::Html(std::string body, int status) {
+  HttpResponse r;
+  r.status = status;
+  r.body = std::move(body);
   return r;
 }
 

@@ -16,6 +16,7 @@
 #include "questionnaire/questionnaire.h"
 #include "server/config.h"
 #include "server/http_types.h"
+#include "server/page_view.h"
 #include "server/templates.h"
 #include "storage/storage.h"
 #include "storage/vault.h"
@@ -37,6 +38,7 @@ class WebApp {
   struct Served {
     std::unique_ptr<Questionnaire> questionnaire;
     bool open_link = false;
+    PageCache pages;  // the answering pages, pre-rendered
   };
   struct Session;  // a respondent's session with the loaded questionnaire and response
   class RateLimiter;
@@ -51,6 +53,7 @@ class WebApp {
   HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Page(const std::string& name, const View& view, const std::string& title,
                     int status = 200) const;
+  static HttpResponse Html(std::string body, int status = 200);
   HttpResponse Message(int status, const std::string& title, const std::string& text) const;
   HttpResponse Static(const std::string& name) const;
 
