@@ -5,6 +5,13 @@
 namespace chosa::internal {
 
 Result<SqliteDb> SqliteDb::Open(const std::string& path) {
+  // Memory statistics take a global mutex on every allocation; chosa does not use them. Must be
+  // set before SQLite initialises (the first open), hence once here.
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   sqlite3* db = nullptr;
   int rc = sqlite3_open_v2(
       path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
