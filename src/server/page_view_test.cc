@@ -13,7 +13,8 @@ namespace chosa::web {
 namespace {
 
 std::unique_ptr<TemplateSet> Templates() {
-  Result<std::unique_ptr<TemplateSet>> t = TemplateSet::Load(std::string(CHOSA_SOURCE_DIR) + "/data/templates");
+  Result<std::unique_ptr<TemplateSet>> t =
+      TemplateSet::Load(std::string(CHOSA_SOURCE_DIR) + "/data/templates");
   EXPECT_TRUE(t.ok()) << t.status().ToString();
   return std::move(t).value();
 }
@@ -28,7 +29,8 @@ void ExpectSamePages(const Questionnaire& qn, const Answers& answers) {
   int pages = static_cast<int>(qn.sections.size());
   for (int p = 1; p <= pages; ++p) {
     PageInput in{&qn, p - 1, &answers, &shown, {}};
-    EXPECT_EQ(cache.Render(p, answers, "0123abcd"), RenderAnswerPage(*templates, in, p, pages, "0123abcd"))
+    EXPECT_EQ(cache.Render(p, answers, "0123abcd"),
+              RenderAnswerPage(*templates, in, p, pages, "0123abcd"))
         << "page " << p;
   }
 }
@@ -39,7 +41,8 @@ TEST(PageCacheTest, SameHtmlAsTheTemplatesForSeed000) {
   std::deque<std::string> keep;
   RawAnswers raw(qn->questions.size());
   auto set = [&](const char* id, std::vector<std::string> values) {
-    for (std::string& v : values) raw[qn->FindQuestion(id)].values.push_back(keep.emplace_back(std::move(v)));
+    for (std::string& v : values)
+      raw[qn->FindQuestion(id)].values.push_back(keep.emplace_back(std::move(v)));
   };
   set("company", {"<b>株式会社</b> & \"引用\""});
   set("Q1", {"14"});
@@ -49,7 +52,8 @@ TEST(PageCacheTest, SameHtmlAsTheTemplatesForSeed000) {
   set("Q13", {"3"});
   set("Q15", {"4"});
   set("Q35", {"一行目\n二行目 </textarea>"});
-  Evaluation e = EvaluateAnswers(*qn, raw, EngineOptions{.incomplete_is_error = false, .drop_inapplicable = true});
+  Evaluation e = EvaluateAnswers(
+      *qn, raw, EngineOptions{.incomplete_is_error = false, .drop_inapplicable = true});
   ExpectSamePages(*qn, e.answers);
   ExpectSamePages(*qn, Answers(qn->questions.size()));  // nothing answered yet
 }
@@ -99,7 +103,8 @@ TEST(PageViewTest, FollowUpsOnTheSamePageAreShown) {
 TEST(PageViewTest, AnswerTextForReview) {
   Result<Questionnaire> qn = LoadQuestionnaire(*ResolveQuestionnairePath("ipa-it-vendor-role"));
   const Question& q1 = qn->questions[qn->FindQuestion("Q1")];
-  EXPECT_EQ(AnswerText(q1, Answer{AnswerState::kAnswered, {14}, {{14, "専業"}}, 0, ""}), "その他（具体的に）（専業）");
+  EXPECT_EQ(AnswerText(q1, Answer{AnswerState::kAnswered, {14}, {{14, "専業"}}, 0, ""}),
+            "その他（具体的に）（専業）");
   EXPECT_EQ(AnswerText(q1, Answer{}), "");
   const Question& q7 = qn->questions[qn->FindQuestion("Q7")];
   EXPECT_EQ(AnswerText(q7, Answer{AnswerState::kAnswered, {27}, {}, 0, ""}), "大阪府");

@@ -124,6 +124,7 @@ Status WebApp::Save(Session& s, ResponseStatus status) const {
                              PersonalDataBinding(r.survey_id, r.respondent_key));
     r.key_id = vault_.key_id();
   }
+  std::lock_guard<std::mutex> lock(write_mu_);
   CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, Db().Begin());
   CHOSA_ASSIGN_OR_RETURN(int64_t id, txn->UpsertResponse(r));
   (void)id;

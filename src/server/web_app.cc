@@ -350,6 +350,7 @@ HttpResponse WebApp::Start(const HttpRequest& request, const std::string& survey
     Answers empty(qn.questions.size());
     r.answers = EncodeAnswers(qn, empty, AnswerPart::kSurvey);
     r.progress = 1;
+    std::lock_guard<std::mutex> lock(write_mu_);
     Result<std::unique_ptr<Transaction>> txn = Db().Begin();
     if (!txn.ok()) throw std::runtime_error(txn.status().ToString());
     Result<int64_t> id = (*txn)->InsertResponse(r);

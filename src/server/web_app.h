@@ -85,6 +85,9 @@ class WebApp {
   Vault vault_;
   std::map<std::string, Served> served_;
   std::unique_ptr<RateLimiter> limiter_;
+  // Write transactions of this process take turns here instead of colliding in SQLite, whose busy
+  // handler sleeps with a growing back-off (that made the tail latency of saves hundreds of ms).
+  mutable std::mutex write_mu_;
   uint64_t id_;
 };
 
