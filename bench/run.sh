@@ -28,8 +28,8 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 "$ANCHORS/run.sh" setup
 "$REPO/scripts/setup.sh" > /dev/null
-cmake --preset release -S "$REPO" > /dev/null
-cmake --build --preset release > /dev/null
+(cd "$REPO" && cmake --preset release > /dev/null)
+(cd "$REPO" && cmake --build --preset release > /dev/null)
 CHOSA=$REPO/build/release/src/cli/chosa
 for n in $SIZES; do
   [ -f "$DATA/survey_$n.csv" ] || SIZES=$n "$ANCHORS/run.sh" gen

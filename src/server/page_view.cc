@@ -309,9 +309,10 @@ bool ShownOnPage(const Questionnaire& qn, int index, const Answers& answers) {
   return false;
 }
 
-std::string KnownJson(const Questionnaire& qn, int section, const Answers& answers) {
+std::string KnownJsonOf(const Questionnaire& qn, const std::vector<int>& known,
+                        const Answers& answers) {
   std::string out = "{";
-  for (int q : KnownQuestions(qn, section)) {
+  for (int q : known) {
     const Question& question = qn.questions[q];
     if (out.size() > 1) out += ",";
     if (question.type == QuestionType::kGrid) {
@@ -324,6 +325,10 @@ std::string KnownJson(const Questionnaire& qn, int section, const Answers& answe
     }
   }
   return out + "}";
+}
+
+std::string KnownJson(const Questionnaire& qn, int section, const Answers& answers) {
+  return KnownJsonOf(qn, KnownQuestions(qn, section), answers);
 }
 
 std::string RenderAnswerPage(const TemplateSet& templates, const PageInput& in, int page, int pages,
@@ -365,6 +370,7 @@ PageCache PageCache::Build(const TemplateSet& templates, const Questionnaire& qn
     data v = PageView(qn, s, s + 1, pages, MarkerSlots::Marker('Q', 0), MarkerSlots::Marker('t', 0),
                       MarkerSlots::Marker('k', 0));
     page.frame = Split(templates.RenderPage("page", v, qn.title));
+    page.known = KnownQuestions(qn, s);
     for (int index : qn.sections[s].questions) {
       page.questions.emplace_back(
           index, Split(templates.Render("question", QuestionView(qn, index, markers, nullptr))));
@@ -401,7 +407,7 @@ PageCache::Pieces PageCache::Split(const std::string& marked) {
 }
 
 void PageCache::Fill(const Pieces& pieces, const Question* q, const Answer* a,
-                     const Answers& answers, int section, const std::string& csrf,
+                     const Answers& answers, const Page& page, const std::string& csrf,
                      const std::string& questions, std::string* out) const {
   bool answered = a != nullptr && a->answered();
   for (const Piece& p : pieces) {
@@ -436,7 +442,7 @@ void PageCache::Fill(const Pieces& pieces, const Question* q, const Answer* a,
         *out += csrf;
         break;
       case 'k':
-        AppendEscaped(KnownJson(*qn_, section, answers), out);
+        AppendEscaped(KnownJsonOf(*qn_, page.known, answers), out);
         break;
       case 'Q':
         *out += questions;
@@ -453,11 +459,11 @@ std::string PageCache::Render(int page, const Answers& answers, const std::strin
   questions.reserve(16384);
   for (const auto& [index, pieces] : p.questions) {
     if (!ShownOnPage(*qn_, index, answers)) continue;
-    Fill(pieces, &qn_->questions[index], &answers[index], answers, page - 1, csrf, "", &questions);
+    Fill(pieces, &qn_->questions[index], &answers[index], answers, p, csrf, "", &questions);
   }
   std::string out;
   out.reserve(questions.size() + 4096);
-  Fill(p.frame, nullptr, nullptr, answers, page - 1, csrf, questions, &out);
+  Fill(p.frame, nullptr, nullptr, answers, p, csrf, questions, &out);
   return out;
 }
 

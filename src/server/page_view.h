@@ -48,11 +48,12 @@ class PageCache {
   struct Page {
     Pieces frame;                                   // layout and page around the questions
     std::vector<std::pair<int, Pieces>> questions;  // question index -> its markup
+    std::vector<int> known;                         // other-page questions its conditions read
   };
   static Pieces Split(const std::string& marked);
   // Appends `pieces` with their slots filled; `q`/`answer` are null for the page frame.
   void Fill(const Pieces& pieces, const Question* q, const Answer* answer, const Answers& answers,
-            int section, const std::string& csrf, const std::string& questions,
+            const Page& page, const std::string& csrf, const std::string& questions,
             std::string* out) const;
 
   const Questionnaire* qn_ = nullptr;
