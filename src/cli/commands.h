@@ -36,5 +36,6 @@ std::unique_ptr<Command> MakeTabulateCommand(CLI::App& app);
 std::unique_ptr<Command> MakeBackupCommand(CLI::App& app);
 std::unique_ptr<Command> MakeServeCommand(CLI::App& app);
 std::unique_ptr<Command> MakeInviteCommand(CLI::App& app);
+std::unique_ptr<Command> MakeUserCommand(CLI::App& app);
 
 }  // namespace chosa::cli

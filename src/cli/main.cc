@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   commands.push_back(chosa::cli::MakeBackupCommand(app));
   commands.push_back(chosa::cli::MakeServeCommand(app));
   commands.push_back(chosa::cli::MakeInviteCommand(app));
+  commands.push_back(chosa::cli::MakeUserCommand(app));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

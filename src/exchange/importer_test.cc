@@ -176,6 +176,14 @@ class FailingStorage final : public Storage {
   Result<std::vector<InvitationRecord>> ListInvitations(std::string_view id) override {
     return inner_.ListInvitations(id);
   }
+  Status PutUser(const UserRecord& u) override { return inner_.PutUser(u); }
+  Result<std::optional<UserRecord>> GetUser(std::string_view n) override {
+    return inner_.GetUser(n);
+  }
+  Result<std::vector<UserRecord>> ListUsers() override { return inner_.ListUsers(); }
+  Status DeleteUser(std::string_view n) override { return inner_.DeleteUser(n); }
+  Status AppendAudit(const AuditRecord& a) override { return inner_.AppendAudit(a); }
+  Result<std::vector<AuditRecord>> ListAudit(int limit) override { return inner_.ListAudit(limit); }
   Result<std::unique_ptr<Transaction>> Begin() override {
     CHOSA_ASSIGN_OR_RETURN(std::unique_ptr<Transaction> txn, inner_.Begin());
     return std::unique_ptr<Transaction>(std::make_unique<FailingTxn>(std::move(txn), fail_at_));

@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "questionnaire/builtin.h"
 #include "questionnaire/loader.h"
+#include "server/failure_limiter.h"
 #include "server/form.h"
 #include "server/markdown.h"
 #include "server/session.h"
@@ -21,31 +22,6 @@
 #include "storage/survey_catalog.h"
 
 namespace chosa::web {
-
-// Failed invitation-code lookups per client address within a window (guessing defence).
-class WebApp::RateLimiter {
- public:
-  static constexpr int kMaxFailures = 20;
-  static constexpr int64_t kWindowSeconds = 600;
-
-  bool Blocked(const std::string& client, int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    Prune(client, now);
-    return failures_[client].size() >= kMaxFailures;
-  }
-  void Fail(const std::string& client, int64_t now) {
-    std::lock_guard<std::mutex> lock(mu_);
-    failures_[client].push_back(now);
-  }
-
- private:
-  void Prune(const std::string& client, int64_t now) {
-    auto& q = failures_[client];
-    while (!q.empty() && q.front() <= now - kWindowSeconds) q.pop_front();
-  }
-  std::mutex mu_;
-  std::unordered_map<std::string, std::deque<int64_t>> failures_;
-};
 
 namespace {
 
@@ -97,7 +73,7 @@ WebApp::WebApp(ServerConfig config, const Clock& clock, std::unique_ptr<Template
       clock_(clock),
       templates_(std::move(templates)),
       vault_(std::move(vault)),
-      limiter_(std::make_unique<RateLimiter>()),
+      limiter_(std::make_unique<FailureLimiter>()),
       id_(next_app_id++) {}
 
 WebApp::~WebApp() = default;
@@ -175,6 +151,7 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
     if (!s.empty()) parts.push_back(s);
   }
   if (parts.empty() && get) return Index();
+  if (!parts.empty() && parts[0] == "admin") return AdminRoute(r, parts);
   if (parts.size() == 2 && parts[0] == "static" && get) return Static(std::string(parts[1]));
   if (parts.size() >= 2 && parts[0] == "s") {
     std::string survey(parts[1]);

@@ -23,6 +23,8 @@
 
 namespace chosa::web {
 
+class FailureLimiter;
+
 class WebApp {
  public:
   // Loads the configured questionnaires (registering them), templates and the key. `clock` must
@@ -41,7 +43,6 @@ class WebApp {
     PageCache pages;  // the answering pages, pre-rendered
   };
   struct Session;  // a respondent's session with the loaded questionnaire and response
-  class RateLimiter;
 
   WebApp(ServerConfig config, const Clock& clock, std::unique_ptr<TemplateSet> templates,
          Vault vault);
@@ -77,6 +78,22 @@ class WebApp {
   HttpResponse Copy(const HttpRequest& request) const;
   Status Save(Session& s, ResponseStatus status) const;
 
+  // Administration (admin_pages.cc). Roles: "admin" sees everything; "analyst" statistics and
+  // anonymous answers only.
+  struct Admin;
+  Result<std::unique_ptr<Admin>> LoadAdmin(const HttpRequest& request) const;
+  HttpResponse AdminRoute(const HttpRequest& request,
+                          const std::vector<std::string_view>& parts) const;
+  HttpResponse AdminLoginForm(const std::string& message = "", int status = 200) const;
+  HttpResponse AdminLogin(const HttpRequest& request) const;
+  HttpResponse AdminLogout(const HttpRequest& request) const;
+  HttpResponse AdminIndex(const Admin& admin) const;
+  HttpResponse AdminSurvey(const Admin& admin, const std::string& survey_id) const;
+  HttpResponse AdminAudit(const Admin& admin) const;
+  HttpResponse AdminPage(const Admin& admin, const std::string& name, View view,
+                         const std::string& title, int status = 200) const;
+  void Audit(const std::string& user, const std::string& action, const std::string& detail) const;
+
   std::string SessionCookie(const std::string& token, int max_age_seconds) const;
 
   ServerConfig config_;
@@ -84,7 +101,7 @@ class WebApp {
   std::unique_ptr<TemplateSet> templates_;
   Vault vault_;
   std::map<std::string, Served> served_;
-  std::unique_ptr<RateLimiter> limiter_;
+  std::unique_ptr<FailureLimiter> limiter_;  // guessing defence for codes and passwords
   // Write transactions of this process take turns here instead of colliding in SQLite, whose busy
   // handler sleeps with a growing back-off (that made the tail latency of saves hundreds of ms).
   mutable std::mutex write_mu_;

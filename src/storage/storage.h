@@ -59,6 +59,22 @@ struct SessionRecord {
   int64_t expires_at = 0;  // Unix seconds
 };
 
+// An administrator account. The password is stored only as an Argon2id hash (libsodium).
+struct UserRecord {
+  std::string user_name;
+  std::string password_hash;  // crypto_pwhash_str output
+  std::string role;           // "admin" (may see personal data) or "analyst"
+  std::string created_at;
+};
+
+// One entry of the audit log: logins, exports and every view of personal data.
+struct AuditRecord {
+  std::string at;  // ISO 8601 UTC, set by storage
+  std::string user_name;
+  std::string action;  // "login", "login-failed", "logout", "export", "view-personal", ...
+  std::string detail;  // what was exported or viewed (never the personal data itself)
+};
+
 // An invitation to answer: the code in the link is random (128 bits or more) and only its hash
 // is stored. Its response uses the respondent key "inv-<invitation_id>".
 struct InvitationRecord {
@@ -126,6 +142,16 @@ class Storage {
   virtual Status PutInvitations(std::vector<InvitationRecord>* invitations) = 0;
   virtual Result<std::optional<InvitationRecord>> FindInvitation(std::string_view code_hash) = 0;
   virtual Result<std::vector<InvitationRecord>> ListInvitations(std::string_view survey_id) = 0;
+
+  // Accounts: created or replaced (password change), looked up, listed.
+  virtual Status PutUser(const UserRecord& user) = 0;
+  virtual Result<std::optional<UserRecord>> GetUser(std::string_view user_name) = 0;
+  virtual Result<std::vector<UserRecord>> ListUsers() = 0;
+  // NotFound if there is no such user. Their sessions stop working (LoadAdmin checks the user).
+  virtual Status DeleteUser(std::string_view user_name) = 0;
+  // The audit log: appended durably; the newest `limit` entries, newest first.
+  virtual Status AppendAudit(const AuditRecord& entry) = 0;
+  virtual Result<std::vector<AuditRecord>> ListAudit(int limit) = 0;
 
   // Writes a consistent copy of the whole database to `path` while others keep using it.
   virtual Status Backup(const std::string& path) = 0;

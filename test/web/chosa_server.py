@@ -93,6 +93,20 @@ class Browser:
             return self.get(hdrs["Location"])
         return status, hdrs, body
 
+    def start_open(self, survey):
+        """Opens an open-link survey: (landing body, start status, start headers)."""
+        _, _, landing = self.get("/s/" + survey)
+        status, hdrs, _ = self.post("/s/%s/start" % survey, {"_csrf": self.csrf(landing)})
+        return landing, status, hdrs
+
+    def answer(self, page, fields):
+        """Shows answering page `page` and posts `fields` with 次へ: (status, headers, body)."""
+        status, _, body = self.get("/a/%d" % page)
+        if status != 200:
+            return status, {}, body
+        data = dict(fields, _csrf=self.csrf(body), _action="next")
+        return self.post("/a/%d" % page, data)
+
     @staticmethod
     def csrf(body):
         m = re.search(r'name="_csrf" value="([0-9a-f]+)"', body)

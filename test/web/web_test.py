@@ -63,11 +63,9 @@ class WebTest(unittest.TestCase):
 
     def start_open(self):
         b = Browser(self.server.base)
-        status, _, body = b.get("/s/" + SURVEY)
-        self.assertEqual(status, 200)
+        body, status, hdrs = b.start_open(SURVEY)
         self.assertIn("調査票に回答する前に必ずお読みください", body)
         self.assertIn("<table>", body)  # the SME definition table, rendered from Markdown
-        status, hdrs, _ = b.post("/s/%s/start" % SURVEY, {"_csrf": b.csrf(body)})
         self.assertEqual(status, 303)
         self.assertEqual(hdrs["Location"], "/a/1")
         cookie = hdrs["Set-Cookie"]
@@ -76,12 +74,7 @@ class WebTest(unittest.TestCase):
         return b
 
     def answer_page(self, b, page, fields, expect_next):
-        status, _, body = b.get("/a/%d" % page)
-        self.assertEqual(status, 200, body[:500])
-        data = dict(fields)
-        data["_csrf"] = b.csrf(body)
-        data["_action"] = "next"
-        status, hdrs, body = b.post("/a/%d" % page, data)
+        status, hdrs, body = b.answer(page, fields)
         self.assertEqual(status, 303, "page %d not accepted:\n%s" % (page, re.findall(r'class="error"[^<]*<', body)))
         self.assertEqual(hdrs["Location"], expect_next)
 

@@ -58,7 +58,24 @@ CREATE TABLE invitations (
 CREATE INDEX invitations_by_survey ON invitations (survey_id);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kV1, kV2};
+// Administrator accounts and the audit log.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE users (
+  user_name      TEXT PRIMARY KEY,
+  password_hash  TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
+  created_at     TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  audit_id   INTEGER PRIMARY KEY,
+  at         TEXT NOT NULL,
+  user_name  TEXT NOT NULL,
+  action     TEXT NOT NULL,
+  detail     TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
 
 }  // namespace
 

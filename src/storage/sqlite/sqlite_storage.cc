@@ -425,6 +425,84 @@ Result<std::vector<InvitationRecord>> SqliteStorage::ListInvitations(std::string
   return out;
 }
 
+Status SqliteStorage::PutUser(const UserRecord& user) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(
+          "INSERT INTO users (user_name, password_hash, role, created_at) VALUES (?1, ?2, ?3, ?4) "
+          "ON CONFLICT (user_name) DO UPDATE SET password_hash = excluded.password_hash, "
+          "role = excluded.role"));
+  stmt->BindText(1, user.user_name);
+  stmt->BindText(2, user.password_hash);
+  stmt->BindText(3, user.role);
+  stmt->BindText(4, Now());
+  return stmt->Run();
+}
+
+Result<std::optional<UserRecord>> SqliteStorage::GetUser(std::string_view user_name) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(
+          "SELECT user_name, password_hash, role, created_at FROM users WHERE user_name = ?1"));
+  stmt->BindText(1, user_name);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return std::optional<UserRecord>();
+  return std::optional<UserRecord>(
+      UserRecord{std::string(stmt->ColumnText(0)), std::string(stmt->ColumnText(1)),
+                 std::string(stmt->ColumnText(2)), std::string(stmt->ColumnText(3))});
+}
+
+Status SqliteStorage::DeleteUser(std::string_view user_name) {
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("DELETE FROM users WHERE user_name = ?1"));
+  stmt->BindText(1, user_name);
+  CHOSA_RETURN_IF_ERROR(stmt->Run());
+  if (sqlite3_changes(db_.get()) == 0)
+    return Status::NotFound(std::string(user_name) + ": そのユーザーはいません");
+  return Status::Ok();
+}
+
+Result<std::vector<UserRecord>> SqliteStorage::ListUsers() {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("SELECT user_name, '', role, created_at FROM users ORDER BY user_name"));
+  std::vector<UserRecord> out;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    out.push_back(UserRecord{std::string(stmt->ColumnText(0)), "", std::string(stmt->ColumnText(2)),
+                             std::string(stmt->ColumnText(3))});
+  }
+  return out;
+}
+
+Status SqliteStorage::AppendAudit(const AuditRecord& entry) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("INSERT INTO audit_log (at, user_name, action, detail) VALUES (?1, ?2, ?3, ?4)"));
+  stmt->BindText(1, Now());
+  stmt->BindText(2, entry.user_name);
+  stmt->BindText(3, entry.action);
+  stmt->BindText(4, entry.detail);
+  return stmt->Run();
+}
+
+Result<std::vector<AuditRecord>> SqliteStorage::ListAudit(int limit) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(
+          "SELECT at, user_name, action, detail FROM audit_log ORDER BY audit_id DESC LIMIT ?1"));
+  stmt->BindInt(1, limit);
+  std::vector<AuditRecord> out;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    out.push_back(AuditRecord{std::string(stmt->ColumnText(0)), std::string(stmt->ColumnText(1)),
+                              std::string(stmt->ColumnText(2)), std::string(stmt->ColumnText(3))});
+  }
+  return out;
+}
+
 Status SqliteStorage::Backup(const std::string& path) {
   if (FileExists(path)) {
     return Status::AlreadyExists(

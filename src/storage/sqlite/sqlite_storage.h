@@ -37,6 +37,12 @@ class SqliteStorage final : public Storage {
   Status PutInvitations(std::vector<InvitationRecord>* invitations) override;
   Result<std::optional<InvitationRecord>> FindInvitation(std::string_view code_hash) override;
   Result<std::vector<InvitationRecord>> ListInvitations(std::string_view survey_id) override;
+  Status PutUser(const UserRecord& user) override;
+  Result<std::optional<UserRecord>> GetUser(std::string_view user_name) override;
+  Result<std::vector<UserRecord>> ListUsers() override;
+  Status DeleteUser(std::string_view user_name) override;
+  Status AppendAudit(const AuditRecord& entry) override;
+  Result<std::vector<AuditRecord>> ListAudit(int limit) override;
 
   // The schema version the database is at (for tests and `chosa survey list`).
   Result<int> SchemaVersion();

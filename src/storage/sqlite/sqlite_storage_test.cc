@@ -57,11 +57,11 @@ class SqliteStorageTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
-  EXPECT_EQ(*db_->SchemaVersion(), 2);
+  EXPECT_EQ(*db_->SchemaVersion(), 3);
   db_.reset();
   Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*(*again)->SchemaVersion(), 2);
+  EXPECT_EQ(*(*again)->SchemaVersion(), 3);
   EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
 }
 
@@ -210,6 +210,26 @@ TEST_F(SqliteStorageTest, CachedStatementsDoNotPinAnOldSnapshot) {
   }
   EXPECT_TRUE(db_->GetSession("h2", 0)->has_value());
   EXPECT_TRUE(db_->GetResponse("s", "R1", false)->has_value());
+}
+
+TEST_F(SqliteStorageTest, UsersAndAuditLog) {
+  ASSERT_TRUE(db_->PutUser(UserRecord{"sato", "$argon2id$x", "admin", ""}).ok());
+  ASSERT_TRUE(db_->PutUser(UserRecord{"sato", "$argon2id$y", "analyst", ""}).ok());  // replaced
+  std::optional<UserRecord> u = *db_->GetUser("sato");
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->password_hash, "$argon2id$y");
+  EXPECT_EQ(u->role, "analyst");
+  EXPECT_TRUE(db_->ListUsers()->at(0).password_hash.empty()) << "listing never returns hashes";
+  EXPECT_FALSE(db_->GetUser("nobody")->has_value());
+  EXPECT_TRUE(db_->DeleteUser("sato").ok());
+  EXPECT_FALSE(db_->GetUser("sato")->has_value());
+  EXPECT_EQ(db_->DeleteUser("sato").code(), StatusCode::kNotFound);
+  ASSERT_TRUE(db_->AppendAudit(AuditRecord{"", "sato", "login", ""}).ok());
+  ASSERT_TRUE(db_->AppendAudit(AuditRecord{"", "sato", "export", "answers.csv"}).ok());
+  std::vector<AuditRecord> log = *db_->ListAudit(10);
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].action, "export");
+  EXPECT_EQ(log[0].at, "2025-11-21T20:50:00Z");
 }
 
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {

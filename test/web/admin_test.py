@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""The administrator console over real HTTP: accounts made with `chosa user`, login with
+Argon2id passwords, roles, the survey dashboard fed by real answers, the audit log, and what an
+attacker would try (guessing, forged forms, script in the user name, removed accounts)."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from chosa_server import BIN, Browser, Server  # noqa: E402
+from web_test import PATH_A, SURVEY  # noqa: E402
+
+ADMIN_PASSWORD = "kanri-no-pasuwaado-2026"
+ANALYST_PASSWORD = "bunseki-yo-no-kagi-42"
+
+
+def chosa(*args, stdin=""):
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True)
+
+
+def add_user(db, name, role, password):
+    r = chosa("user", "add", name, "--role", role, "--db", db, stdin=password + "\n")
+    assert r.returncode == 0, r.stderr
+
+
+class AdminTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="chosa_admin_")
+        cls.db = os.path.join(cls.dir, "chosa.db")
+        add_user(cls.db, "kanri", "admin", ADMIN_PASSWORD)
+        add_user(cls.db, "bunseki", "analyst", ANALYST_PASSWORD)
+        cls.server = Server("-q", SURVEY, "--open-link", db=cls.db)
+        # One respondent completes path A; another stops after page 2.
+        done = Browser(cls.server.base)
+        done.start_open(SURVEY)
+        for page in range(1, 9):
+            assert done.answer(page, PATH_A[page])[0] == 303
+        _, _, review = done.get("/a/review")
+        assert done.post("/a/submit", {"_csrf": done.csrf(review)})[0] == 303
+        half = Browser(cls.server.base)
+        half.start_open(SURVEY)
+        for page in (1, 2):
+            assert half.answer(page, PATH_A[page])[0] == 303
+
+    @classmethod
+    def tearDownClass(cls):
+        assert cls.server.stop() == 0, cls.server.stderr
+
+    def login(self, user, password, browser=None):
+        b = browser or Browser(self.server.base)
+        status, _, form = b.get("/admin/login")
+        self.assertEqual(status, 200)
+        status, hdrs, body = b.post("/admin/login",
+                                    {"_csrf": b.csrf(form), "user": user, "password": password})
+        return b, status, hdrs, body
+
+    def test_cli_refuses_short_passwords_and_bad_names(self):
+        r = chosa("user", "add", "tanaka", "--db", self.db, stdin="short\n")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("パスワードは10文字以上", r.stderr)
+        r = chosa("user", "add", "<b>x", "--db", self.db, stdin=ADMIN_PASSWORD + "\n")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("使えません", r.stderr)
+        listing = chosa("user", "list", "--db", self.db).stdout
+        self.assertIn("kanri\tadmin", listing)
+        self.assertNotIn("argon2", listing)
+        with open(self.db, "rb") as f:
+            data = f.read()
+        self.assertNotIn(ADMIN_PASSWORD.encode(), data)
+        self.assertIn(b"$argon2id$", data)
+
+    def test_pages_need_a_login(self):
+        b = Browser(self.server.base)
+        for path in ("/admin", "/admin/s/" + SURVEY, "/admin/audit"):
+            status, hdrs, _ = b.get(path)
+            self.assertEqual((status, hdrs["Location"]), (303, "/admin/login"), path)
+        # A forged session cookie is not a session.
+        status, _, _ = b.request("GET", "/admin", headers={"Cookie": "chosa_admin=" + "0" * 64})
+        self.assertEqual(status, 303)
+
+    def test_admin_sees_dashboard_and_audit_log(self):
+        b, status, hdrs, _ = self.login("kanri", ADMIN_PASSWORD)
+        self.assertEqual((status, hdrs["Location"]), (303, "/admin"))
+        cookie = hdrs["Set-Cookie"]
+        for attr in ("Path=/admin", "HttpOnly", "SameSite=Strict"):
+            self.assertIn(attr, cookie)
+        status, _, index = b.get("/admin")
+        self.assertEqual(status, 200)
+        self.assertIn('href="/admin/s/%s"' % SURVEY, index)
+        status, _, dash = b.get("/admin/s/" + SURVEY)
+        self.assertEqual(status, 200)
+        cells = lambda label: re.search(r"<th scope=\"row\">%s</th><td class=\"num\">([^<]*)</td>" % label, dash).group(1)
+        self.assertEqual(cells("回答完了"), "1")
+        self.assertEqual(cells("回答中"), "1")
+        self.assertEqual(cells("完了率"), "50.0%")
+        # The half-done respondent stopped at page 3; the tally counts the completed answer.
+        self.assertRegex(dash, r"<td>3\. [^<]*</td><td class=\"num\">1</td><td class=\"num\">100\.0</td>")
+        self.assertIn("単純集計（回答完了 1件）", dash)
+        self.assertRegex(dash, r"<td>ほとんど相談を受けたことはない</td><td class=\"num\">1</td><td class=\"num\">100\.0</td>")
+        # Personal data and free text never reach the dashboard.
+        for secret in ("山田", "テスト工業", "taro@example.jp", "人材育成と相談窓口の整備"):
+            self.assertNotIn(secret, dash)
+        status, _, audit = b.get("/admin/audit")
+        self.assertEqual(status, 200)
+        self.assertRegex(audit, r"<td>kanri</td><td>login</td>")
+        self.assertIn("user-add", audit)  # accounts made on the command line are logged too
+
+    def test_analyst_sees_statistics_but_not_the_audit_log(self):
+        b, status, _, _ = self.login("bunseki", ANALYST_PASSWORD)
+        self.assertEqual(status, 303)
+        self.assertEqual(b.get("/admin/s/" + SURVEY)[0], 200)
+        status, _, body = b.get("/admin/audit")
+        self.assertEqual(status, 403)
+        self.assertIn("管理者だけ", body)
+        self.assertNotIn('href="/admin/audit"', b.get("/admin")[2])
+
+    def test_wrong_passwords_are_refused_logged_and_escaped(self):
+        b, status, _, body = self.login("kanri", "wrong-password-123")
+        self.assertEqual(status, 403)
+        self.assertIn("ユーザー名またはパスワードが違います", body)
+        _, status2, _, body2 = self.login("nobody", "wrong-password-123")
+        self.assertEqual(status2, 403)
+        self.assertIn("ユーザー名またはパスワードが違います", body2)  # same answer: no user probing
+        attack = '<script>alert("x")</script>'
+        self.login(attack, "whatever-password")
+        b, _, _, _ = self.login("kanri", ADMIN_PASSWORD)
+        _, _, audit = b.get("/admin/audit")
+        self.assertIn("login-failed", audit)
+        self.assertIn("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;", audit)
+        self.assertNotIn(attack, audit)
+
+    def test_forged_forms_and_logout(self):
+        b, status, _, _ = self.login("kanri", ADMIN_PASSWORD)
+        # Login without the pre-session token of the form.
+        status, _, _ = Browser(self.server.base).post(
+            "/admin/login", {"_csrf": "0" * 32, "user": "kanri", "password": ADMIN_PASSWORD})
+        self.assertEqual(status, 403)
+        # Logout needs the session's token; a forged one leaves the session alive.
+        self.assertEqual(b.post("/admin/logout", {"_csrf": "f" * 32})[0], 403)
+        self.assertEqual(b.get("/admin")[0], 200)
+        _, _, index = b.get("/admin")
+        status, hdrs, _ = b.post("/admin/logout", {"_csrf": b.csrf(index)})
+        self.assertEqual((status, hdrs["Location"]), (303, "/admin/login"))
+        self.assertEqual(b.get("/admin")[0], 303)
+
+    def test_removed_accounts_lose_their_sessions(self):
+        add_user(self.db, "ichiji", "analyst", "ichiji-no-pasuwaado")
+        b, status, _, _ = self.login("ichiji", "ichiji-no-pasuwaado")
+        self.assertEqual(b.get("/admin")[0], 200)
+        r = chosa("user", "remove", "ichiji", "--db", self.db)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(b.get("/admin")[0], 303)
+
+    def test_password_guessing_is_rate_limited(self):
+        server = Server("-q", SURVEY, db=os.path.join(tempfile.mkdtemp(), "c.db"))
+        try:
+            add_user(server.db, "kanri", "admin", ADMIN_PASSWORD)
+            b = Browser(server.base)
+            statuses = []
+            for i in range(21):
+                _, form = b.get("/admin/login")[0], b.last[2]
+                statuses.append(b.post("/admin/login", {"_csrf": b.csrf(form), "user": "kanri",
+                                                        "password": "guess-%04d-xx" % i})[0])
+            self.assertEqual(statuses[:20], [403] * 20)
+            self.assertEqual(statuses[20], 429)
+            # Even the right password waits out the lockout.
+            _, form = b.get("/admin/login")[0], b.last[2]
+            status, _, body = b.post("/admin/login", {"_csrf": b.csrf(form), "user": "kanri",
+                                                      "password": ADMIN_PASSWORD})
+            self.assertEqual(status, 429)
+            self.assertIn("しばらくログインできません", body)
+        finally:
+            self.assertEqual(server.stop(), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
