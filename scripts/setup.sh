@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs every build, test and benchmark dependency of chosa from Debian 12's packages, and the
-# browser-test packages from npm (test/browser/package-lock.json). Run as root (or with sudo) on
+# Installs every build, test and benchmark dependency of chosa from Debian 12's packages, and from
+# npm the front-end assets the server serves (data/vendor/package-lock.json) and the browser-test
+# packages (test/browser/package-lock.json). Run as root (or with sudo) on
 # a fresh machine. Idempotent: what is present is kept.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +29,9 @@ fi
 # Debian's nodejs comes without npm; some Node packages bundle it.
 if ! command -v npm > /dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends npm
+fi
+if [ ! -d data/vendor/node_modules/chart.js ]; then
+  (cd data/vendor && npm ci --no-audit --no-fund)   # front-end assets served by the server
 fi
 if [ ! -d test/browser/node_modules/playwright-core ]; then
   (cd test/browser && npm ci --no-audit --no-fund)

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace chosa {
 
@@ -29,5 +31,9 @@ class FixedClock final : public Clock {
 
 // "2026-11-21T20:50:00Z" (UTC, whole seconds).
 std::string FormatIso8601(int64_t micros);
+// The inverse for that exact form; nullopt for anything else.
+std::optional<int64_t> ParseIso8601(std::string_view text);
+// Japan Standard Time (UTC+9, no daylight saving) for screens: "2026-11-22 05:50:00".
+std::string FormatJst(int64_t micros);
 
 }  // namespace chosa

@@ -3,7 +3,9 @@
 // audit log. Personal data never appears on these pages.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "base/text.h"
 #include "server/failure_limiter.h"
@@ -197,7 +199,8 @@ HttpResponse WebApp::AdminSurvey(const Admin& admin, const std::string& survey_i
     bool done = r.status == ResponseStatus::kComplete;
     (done ? complete : in_progress)++;
     (r.channel == Channel::kWeb ? web : file)++;
-    auto& day = by_day[r.created_at.substr(0, 10)];
+    std::optional<int64_t> created = ParseIso8601(r.created_at);
+    auto& day = by_day[created ? FormatJst(*created).substr(0, 10) : r.created_at.substr(0, 10)];
     ++day.first;
     if (done) ++day.second;
     if (!done) stopped[std::clamp(r.progress, 1, pages + 1)]++;
@@ -205,6 +208,8 @@ HttpResponse WebApp::AdminSurvey(const Admin& admin, const std::string& survey_i
   }));
   View v;
   v.set("survey_id", survey_id);
+  v.set("now", FormatJst(clock_.NowMicros()));
+  v.set("refresh", std::to_string(std::max(1, config_.dashboard_refresh_seconds)));
   v.set("title", qn.title);
   v.set("complete", std::to_string(complete));
   v.set("in_progress", std::to_string(in_progress));
@@ -248,7 +253,13 @@ HttpResponse WebApp::AdminSurvey(const Admin& admin, const std::string& survey_i
     table.set("kind", TypeName(t.type));
     table.set("base", t.bases.empty() ? std::string("0") : std::to_string(t.bases[0].n));
     View rows{View::type::list};
+    nlohmann::json chart = {{"labels", nlohmann::json::array()},
+                            {"values", nlohmann::json::array()}};
     for (const TableRow& row : t.rows) {
+      chart["labels"].push_back(row.label);
+      chart["values"].push_back(row.percents.empty() || !row.percents[0]
+                                    ? nlohmann::json(nullptr)
+                                    : nlohmann::json(std::round(*row.percents[0] * 10) / 10));
       View rv;
       rv.set("label", row.label);
       rv.set("n", std::to_string(row.n));
@@ -258,6 +269,7 @@ HttpResponse WebApp::AdminSurvey(const Admin& admin, const std::string& survey_i
       rows.push_back(rv);
     }
     table.set("rows", rows);
+    if (!t.rows.empty()) table.set("chart", chart.dump());  // escaped into an attribute
     tables.push_back(table);
   }
   v.set("tables", tables);
@@ -271,7 +283,8 @@ HttpResponse WebApp::AdminAudit(const Admin& admin) const {
   View entries{View::type::list};
   for (const AuditRecord& a : *log) {
     View e;
-    e.set("at", a.at);
+    std::optional<int64_t> at = ParseIso8601(a.at);
+    e.set("at", at ? FormatJst(*at) : a.at);
     e.set("user", a.user_name);
     e.set("action", a.action);
     e.set("detail", a.detail);

@@ -46,10 +46,11 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
   try {
     YAML::Node root = YAML::Load(text);
     if (!root.IsMap()) return Status::InvalidArgument(path + ": 「キー: 値」の形で書いてください");
-    CHOSA_RETURN_IF_ERROR(CheckKeys(
-        path, root,
-        {"address", "port", "database", "key_file", "data_dir", "threads", "secure_cookies",
-         "session_hours", "max_body_kib", "request_timeout_seconds", "surveys"}));
+    CHOSA_RETURN_IF_ERROR(
+        CheckKeys(path, root,
+                  {"address", "port", "database", "key_file", "data_dir", "threads",
+                   "secure_cookies", "session_hours", "max_body_kib", "request_timeout_seconds",
+                   "dashboard_refresh_seconds", "surveys"}));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "address", &c.address));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "port", &c.port));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "database", &c.database));
@@ -60,6 +61,8 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
     CHOSA_RETURN_IF_ERROR(Read(path, root, "session_hours", &c.session_hours));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "max_body_kib", &c.max_body_kib));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "request_timeout_seconds", &c.request_timeout_seconds));
+    CHOSA_RETURN_IF_ERROR(
+        Read(path, root, "dashboard_refresh_seconds", &c.dashboard_refresh_seconds));
     if (YAML::Node surveys = root["surveys"]) {
       if (!surveys.IsSequence()) {
         return Status::InvalidArgument(

@@ -29,10 +29,10 @@ std::atomic<uint64_t> next_app_id{1};
 
 // Security headers on every response.
 void AddSecurityHeaders(HttpResponse* r) {
-  r->headers.emplace_back(
-      "Content-Security-Policy",
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-      "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+  r->headers.emplace_back("Content-Security-Policy",
+                          "default-src 'none'; script-src 'self'; style-src 'self'; img-src "
+                          "'self'; connect-src 'self'; "
+                          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
   r->headers.emplace_back("X-Content-Type-Options", "nosniff");
   r->headers.emplace_back("X-Frame-Options", "DENY");
   r->headers.emplace_back("Referrer-Policy", "no-referrer");
@@ -153,6 +153,8 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
   if (parts.empty() && get) return Index();
   if (!parts.empty() && parts[0] == "admin") return AdminRoute(r, parts);
   if (parts.size() == 2 && parts[0] == "static" && get) return Static(std::string(parts[1]));
+  if (parts.size() == 3 && parts[0] == "static" && parts[1] == "vendor" && get)
+    return Vendor(std::string(parts[2]));
   if (parts.size() >= 2 && parts[0] == "s") {
     std::string survey(parts[1]);
     if (parts.size() == 2 && get) return OpenLanding(survey);
@@ -213,6 +215,23 @@ HttpResponse WebApp::Static(const std::string& name) const {
   r.content_type = ContentType(name);
   r.body = std::move(body).value();
   r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+  return r;
+}
+
+HttpResponse WebApp::Vendor(const std::string& name) const {
+  // Front-end libraries installed from npm (data/vendor/package.json), by fixed name only.
+  static const std::map<std::string, std::string> kFiles = {
+      {"chart.umd.min.js", "node_modules/chart.js/dist/chart.umd.min.js"},
+  };
+  auto it = kFiles.find(name);
+  Result<std::string> body = it == kFiles.end()
+                                 ? Result<std::string>(Status::NotFound(name))
+                                 : ReadFile(config_.data_dir + "/vendor/" + it->second);
+  if (!body.ok()) return Message(404, "ページが見つかりません", "URL をご確認ください。");
+  HttpResponse r;
+  r.content_type = ContentType(name);
+  r.body = std::move(body).value();
+  r.headers.emplace_back("Cache-Control", "public, max-age=86400");
   return r;
 }
 

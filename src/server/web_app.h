@@ -57,6 +57,7 @@ class WebApp {
   static HttpResponse Html(std::string body, int status = 200);
   HttpResponse Message(int status, const std::string& title, const std::string& text) const;
   HttpResponse Static(const std::string& name) const;
+  HttpResponse Vendor(const std::string& name) const;
 
   // Landing and start.
   HttpResponse Index() const;

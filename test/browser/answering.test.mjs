@@ -1,6 +1,7 @@
 // A person answers seed 000's questionnaire in Chromium: two skip paths, validation errors
 // fixed, exclusive and "other" options, leave and resume through an invitation link, review,
-// submit — with JavaScript on (phone-sized screen) and with JavaScript off.
+// submit — with JavaScript on (phone-sized screen) and with JavaScript off; then an
+// administrator logs in and watches the answers arrive in the console's tallies and charts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ let server;
 let browser;
 
 before(async () => {
-  server = await startServer(['-q', SURVEY, '--open-link']);
+  server = await startServer(['-q', SURVEY, '--open-link'], { config: 'dashboard_refresh_seconds: 1\n' });
   browser = await launch();
 });
 after(async () => {
@@ -137,4 +138,65 @@ test('without JavaScript: the same rules on the server, and resume through an in
   const tally = JSON.parse(server.chosa('tabulate', '-s', SURVEY, '--db', server.db, '-f', 'json', '--only', 'Q14,Q16'));
   assert.equal(tally.tables[0].counts.not_applicable, 1, 'Q14 skipped for the no-JS respondent');
   assert.equal(tally.tables[0].counts.answered, 1, 'Q14 answered by the JS respondent');
+});
+
+test('administrator console: login, dashboard with charts, answers arriving live', async () => {
+  const password = 'kanri-no-pasuwaado-2026';
+  server.chosaWithInput(password + '\n', 'user', 'add', 'kanri', '--role', 'admin', '--db', server.db);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+  const violations = [];
+  const page = await context.newPage();
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  page.on('pageerror', (e) => violations.push(String(e)));
+  await page.goto(server.base + '/admin');
+  assert.match(page.url(), /\/admin\/login$/, 'the console needs a login');
+  await page.fill('#user', 'kanri');
+  await page.fill('#password', 'wrong-password-1');
+  await Promise.all([page.waitForLoadState('load'), page.click('button.primary')]);
+  assert.match(await page.locator('.error-summary').innerText(), /パスワードが違います/);
+  await shot(page, 'admin-01-login-failed');
+  await page.fill('#user', 'kanri');
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(/\/admin$/), page.click('button.primary')]);
+  await Promise.all([page.waitForURL(`**/admin/s/${SURVEY}`), page.click(`a[href="/admin/s/${SURVEY}"]`)]);
+
+  // The two answers of the tests above: counted, tabulated and drawn.
+  const completed = page.locator('#live tr:has(th:text-is("回答完了")) td');
+  assert.equal(await completed.innerText(), '2');
+  const q13 = page.locator('table.tally').filter({ has: page.locator('td:text-is("ほとんど相談を受けたことはない")') });
+  assert.equal(await q13.locator('tr:has(td:text-is("ほとんど相談を受けたことはない")) td.num').first().innerText(), '1');
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length > 0 &&
+    Array.from(document.querySelectorAll('canvas[data-chart]')).every((c) => window.Chart.getChart(c)));
+  const drawn = await page.evaluate(() => {
+    const c = document.querySelector('canvas[data-chart]');
+    return { width: c.width, height: c.height, bars: window.Chart.getChart(c).data.datasets[0].data.length };
+  });
+  assert.ok(drawn.width > 100 && drawn.height > 50, 'the chart has a size: ' + JSON.stringify(drawn));
+  assert.ok(drawn.bars > 1);
+  await shot(page, 'admin-02-dashboard');
+
+  // A third respondent answers while the dashboard is open: the figures grow without a reload.
+  const respondent = await browser.newContext({ locale: 'ja-JP' });
+  const r = await open(respondent, `/s/${SURVEY}`);
+  await Promise.all([r.waitForURL('**/a/1'), r.click('button.primary')]);
+  await answer(r, PAGE1);
+  await answer(r, { Q1: '3', Q2: '3', Q3: '2', Q4: '1', Q5: '4', Q6: '10', Q7: '27' });
+  await answer(r, PAGE3);
+  await answer(r, { Q12: '3', Q13: '8' });
+  for (const fields of REST) await answer(r, fields);
+  await Promise.all([r.waitForURL('**/a/done'), r.click('button.primary')]);
+  await respondent.close();
+  await page.waitForFunction(() => {
+    const row = Array.from(document.querySelectorAll('#live th')).find((th) => th.textContent === '回答完了');
+    return row && row.nextElementSibling.textContent === '3';
+  }, null, { timeout: 15000 });
+  assert.equal(await q13.locator('tr:has(td:text-is("ほとんど相談を受けたことはない")) td.num').first().innerText(), '2');
+  assert.ok(await page.evaluate(() => window.Chart.getChart(document.querySelector('canvas[data-chart]')) !== undefined),
+    'charts are drawn again after the refresh');
+  await shot(page, 'admin-03-dashboard-live');
+  assert.deepEqual(violations, [], 'no script errors and no CSP violations');
+
+  // What respondents typed as personal data never reaches the console.
+  assert.doesNotMatch(await page.content(), /テスト工業株式会社|taro@example\.jp/);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 // Starts a real `chosa serve` and Debian's Chromium (playwright-core) for the browser tests.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,11 +20,15 @@ function freePort() {
   });
 }
 
-export async function startServer(args) {
+// `config`: YAML text for the server's config file (optional).
+export async function startServer(args, { config = '' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'chosa_browser_'));
   const db = join(dir, 'chosa.db');
   const port = await freePort();
-  const proc = spawn(BIN, ['serve', '--port', String(port), '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const configFile = join(dir, 'chosa.yaml');
+  writeFileSync(configFile, config || '{}\n');
+  const proc = spawn(BIN, ['serve', '--config', configFile, '--port', String(port), '--db', db, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise((resolve, reject) => {
     proc.stdout.on('data', (d) => { if (String(d).includes('待ち受けています')) resolve(); });
     proc.on('exit', (code) => reject(new Error('chosa serve exited ' + code)));
@@ -34,6 +38,8 @@ export async function startServer(args) {
     db,
     dir,
     chosa: (...a) => execFileSync(BIN, a, { encoding: 'utf-8' }),
+    // Runs chosa with `input` on standard input (e.g. a password).
+    chosaWithInput: (input, ...a) => execFileSync(BIN, a, { encoding: 'utf-8', input }),
     stop: () => new Promise((resolve) => { proc.on('exit', resolve); proc.kill('SIGTERM'); }),
   };
 }
