@@ -67,4 +67,18 @@ std::string FormatJst(int64_t micros) {
   return buf;
 }
 
+std::string FormatJstCompact(int64_t micros) {
+  std::time_t secs = static_cast<std::time_t>(micros / 1000000 + 9 * 3600);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof(buf), "%Y%m%d-%H%M%S", &tm);
+  return buf;
+}
+
+std::string JstTime(std::string_view iso8601) {
+  std::optional<int64_t> micros = ParseIso8601(iso8601);
+  return micros ? FormatJst(*micros) : std::string(iso8601);
+}
+
 }  // namespace chosa

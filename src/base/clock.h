@@ -35,5 +35,9 @@ std::string FormatIso8601(int64_t micros);
 std::optional<int64_t> ParseIso8601(std::string_view text);
 // Japan Standard Time (UTC+9, no daylight saving) for screens: "2026-11-22 05:50:00".
 std::string FormatJst(int64_t micros);
+// The same for file names: "20251122-055000".
+std::string FormatJstCompact(int64_t micros);
+// A stored ISO 8601 UTC time shown in Japan Standard Time (unchanged if it is not ISO 8601).
+std::string JstTime(std::string_view iso8601);
 
 }  // namespace chosa

@@ -23,6 +23,9 @@ TEST(ClockTest, Iso8601RejectsOtherForms) {
 TEST(ClockTest, JapanStandardTimeIsNineHoursAhead) {
   // 20:50 UTC on the 21st is 05:50 on the 22nd in Japan.
   EXPECT_EQ(FormatJst(int64_t{1763758200} * 1000000), "2025-11-22 05:50:00");
+  EXPECT_EQ(JstTime("2025-11-21T20:50:00Z"), "2025-11-22 05:50:00");
+  EXPECT_EQ(JstTime("yesterday"), "yesterday");
+  EXPECT_EQ(FormatJstCompact(int64_t{1763758200} * 1000000), "20251122-055000");
 }
 
 }  // namespace

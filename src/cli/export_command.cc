@@ -14,9 +14,12 @@ class ExportCommand final : public Command {
   explicit ExportCommand(CLI::App& app)
       : Command(app.add_subcommand(
             "export",
-            "回答を CSV（取り込みと同じ形式）とコードブックに書き出す。個人情報は含めない")) {
+            "回答を CSV（取り込みと同じ形式）とコードブック、または .xlsx に書き出す。"
+            "個人情報は含めない")) {
     app_->add_option("-s,--survey", survey_, "調査ID")->required();
-    app_->add_option("-o,--output", output_, "書き出す CSV ファイル")->required();
+    app_->add_option("-o,--output", output_,
+                     "書き出すファイル（.xlsx なら回答とコードブックのシートを持つブック）")
+        ->required();
     app_->add_option("--encoding", encoding_, "utf-8（BOM 付き、Excel で開ける）または cp932")
         ->capture_default_str();
     app_->add_option("--codebook", options_.codebook_path,
@@ -29,7 +32,7 @@ class ExportCommand final : public Command {
     Result<Encoding> encoding = ParseEncodingName(encoding_);
     if (!encoding.ok()) return Fail(encoding.status());
     options_.encoding = *encoding == Encoding::kAuto ? Encoding::kUtf8 : *encoding;
-    if (options_.codebook_path.empty()) {
+    if (options_.codebook_path.empty() && !output_.ends_with(".xlsx")) {
       std::string base = output_;
       if (base.size() > 4 && base.ends_with(".csv")) base.resize(base.size() - 4);
       options_.codebook_path = base + ".codebook.csv";
@@ -39,8 +42,14 @@ class ExportCommand final : public Command {
     Result<ExportReport> report = ExportAnswers(*survey->storage, *survey->catalog,
                                                 *survey->questionnaire, output_, options_);
     if (!report.ok()) return Fail(report.status());
-    std::cout << fmt::format("{}: {}行を書き出しました（{}）。コードブック: {}\n", output_,
-                             report->rows, EncodingName(options_.encoding), options_.codebook_path);
+    if (output_.ends_with(".xlsx")) {
+      std::cout << fmt::format("{}: {}行を書き出しました（シート: 回答、コードブック）\n", output_,
+                               report->rows);
+    } else {
+      std::cout << fmt::format("{}: {}行を書き出しました（{}）。コードブック: {}\n", output_,
+                               report->rows, EncodingName(options_.encoding),
+                               options_.codebook_path);
+    }
     return 0;
   }
 

@@ -3,10 +3,8 @@
 
 #include <iostream>
 
-#include "base/encoding.h"
 #include "base/file.h"
 #include "cli/common.h"
-#include "exchange/csv_writer.h"
 #include "server/invitations.h"
 
 namespace chosa::cli {
@@ -33,13 +31,7 @@ class InviteCommand final : public Command {
     Result<std::vector<std::string>> codes =
         web::CreateInvitations(**storage, survey_, count_, label_);
     if (!codes.ok()) return Fail(codes.status());
-    std::string csv(kUtf8Bom);
-    AppendCsvRecord(&csv, std::vector<std::string>{"no", "label", "url"});
-    for (size_t i = 0; i < codes->size(); ++i) {
-      AppendCsvRecord(&csv, std::vector<std::string>{std::to_string(i + 1), GuardFormula(label_),
-                                                     base_url_ + "/i/" + (*codes)[i]});
-    }
-    Status s = WriteFileAtomic(output_, csv, 0600);
+    Status s = WriteFileAtomic(output_, web::InvitationCsv(*codes, label_, base_url_), 0600);
     if (!s.ok()) return Fail(s);
     std::cout << fmt::format(
         "{}: 招待リンクを {}件 書き出しました（コードはこのファイルにしかありません）\n", output_,

@@ -61,14 +61,19 @@ TEST_F(ExporterTest, WritesTheImportLayoutWithoutPersonalData) {
   EXPECT_EQ(codebook.find("company"), std::string::npos);
 }
 
-TEST_F(ExporterTest, ExportThenImportGivesTheSameAnswers) {
+// Exports in `file_name`'s format, imports the file into a fresh database, and compares.
+class RoundTripTest : public ExporterTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(RoundTripTest, ExportThenImportGivesTheSameAnswers) {
   SurveyCatalog catalog(*storage_);
-  ASSERT_TRUE(ExportAnswers(*storage_, catalog, qn_, dir_.File("out.csv"), {}).ok());
+  std::string file = dir_.File(GetParam());
+  Result<ExportReport> exported = ExportAnswers(*storage_, catalog, qn_, file, {});
+  ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+  EXPECT_EQ(exported->rows, 3);
   std::unique_ptr<Storage> copy = std::move(*OpenStorage(dir_.File("copy.db")));
   ASSERT_TRUE(RegisterQuestionnaire(*copy, qn_).ok());
-  Result<std::unique_ptr<TableSource>> source =
-      OpenTableFile(dir_.File("out.csv"), Encoding::kAuto, "");
-  ASSERT_TRUE(source.ok());
+  Result<std::unique_ptr<TableSource>> source = OpenTableFile(file, Encoding::kAuto, "回答");
+  ASSERT_TRUE(source.ok()) << source.status().ToString();
   Result<ImportReport> r = ImportAnswers(*copy, nullptr, qn_, **source, {});
   ASSERT_TRUE(r.ok() && r->committed)
       << (r.ok() && !r->issues.empty() ? r->issues[0].ToString() : "");
@@ -81,6 +86,33 @@ TEST_F(ExporterTest, ExportThenImportGivesTheSameAnswers) {
     return out;
   };
   EXPECT_EQ(answers_of(*storage_), answers_of(*copy));
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, RoundTripTest, ::testing::Values("out.csv", "out.xlsx"));
+
+TEST_F(ExporterTest, XlsxHasTheCodebookAndNoPersonalData) {
+  SurveyCatalog catalog(*storage_);
+  ASSERT_TRUE(ExportAnswers(*storage_, catalog, qn_, dir_.File("out.xlsx"), {}).ok());
+  Result<std::unique_ptr<TableSource>> codebook =
+      OpenTableFile(dir_.File("out.xlsx"), Encoding::kAuto, "コードブック");
+  ASSERT_TRUE(codebook.ok()) << codebook.status().ToString();
+  std::vector<std::string> names;
+  std::vector<std::string_view> fields;
+  while (true) {
+    Result<bool> more = (*codebook)->Next(&fields);
+    ASSERT_TRUE(more.ok());
+    if (!*more) break;
+    names.push_back(std::string(fields.at(0)));
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"列名", "id", "Q1", "Q1_9_text", "Q1a_1", "Q1a_2",
+                                             "Q1a_9", "Q2", "Q3"}));
+  // The formula-looking text is a string cell, not a formula and not prefixed.
+  Result<std::unique_ptr<TableSource>> sheet =
+      OpenTableFile(dir_.File("out.xlsx"), Encoding::kAuto, "回答");
+  ASSERT_TRUE((*sheet)->Next(&fields).ok());  // header
+  ASSERT_TRUE((*sheet)->Next(&fields).ok());
+  EXPECT_EQ(fields.back(), "=HYPERLINK(\"x\")");
+  EXPECT_FALSE(FileExists(dir_.File("out.xlsx.partial")));
 }
 
 TEST_F(ExporterTest, Cp932ExportAndUnrepresentableText) {

@@ -21,12 +21,6 @@
 
 namespace chosa::web {
 
-struct WebApp::Admin {
-  SessionRecord session;
-  UserRecord user;
-  bool is_admin() const { return user.role == "admin"; }
-};
-
 namespace {
 
 constexpr const char* kAdminCookie = "chosa_admin";
@@ -46,10 +40,6 @@ std::string LoggedUserName(std::string_view name) {
   return std::string(name.substr(0, end)) + "…";
 }
 
-void Check(const Status& s) {
-  if (!s.ok()) throw std::runtime_error(s.ToString());  // the request is abandoned (500)
-}
-
 }  // namespace
 
 void WebApp::Audit(const std::string& user, const std::string& action,
@@ -60,6 +50,16 @@ void WebApp::Audit(const std::string& user, const std::string& action,
     s = Db().AppendAudit(AuditRecord{"", user, action, detail});
   }
   Check(s);  // an action that cannot be audited is not done
+}
+
+HttpResponse WebApp::Download(std::string body, const std::string& content_type,
+                              const std::string& filename) {
+  HttpResponse r;
+  r.content_type = content_type;
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
 }
 
 Result<std::unique_ptr<WebApp::Admin>> WebApp::LoadAdmin(const HttpRequest& request) const {
@@ -95,12 +95,41 @@ HttpResponse WebApp::AdminRoute(const HttpRequest& r,
     if (parts.size() == 2 && parts[1] == "logout") return AdminLogout(r);
   }
   if (get && parts.size() == 1) return AdminIndex(**admin);
-  if (get && parts.size() == 3 && parts[1] == "s")
-    return AdminSurvey(**admin, std::string(parts[2]));
+  if (parts.size() >= 3 && parts[1] == "s") {
+    const Served* served = FindServed(std::string(parts[2]));
+    if (served == nullptr) return Message(404, "調査が見つかりません", "URL をご確認ください。");
+    return AdminSurveyRoute(r, **admin, *served, parts);
+  }
   if (get && parts.size() == 2 && parts[1] == "audit") {
     if (!(*admin)->is_admin())
       return Message(403, "権限がありません", "この画面は管理者だけが見られます。");
     return AdminAudit(**admin);
+  }
+  return Message(404, "ページが見つかりません", "URL をご確認ください。");
+}
+
+// /admin/s/<survey>[/<page>]: POST forms have passed the CSRF check in AdminRoute.
+HttpResponse WebApp::AdminSurveyRoute(const HttpRequest& r, const Admin& admin,
+                                      const Served& served,
+                                      const std::vector<std::string_view>& parts) const {
+  bool get = r.method == "GET" || r.method == "HEAD";
+  std::string_view page = parts.size() == 4 ? parts[3] : std::string_view();
+  if (parts.size() > 4) page = "?";
+  auto admins_only = [&] {
+    return Message(403, "権限がありません", "この操作は管理者だけができます。");
+  };
+  if (get) {
+    if (page.empty()) return AdminSurvey(admin, served);
+    if (page == "invitations") return AdminInvitations(r, admin, served);
+    if (page == "invitations.csv") return AdminInvitationsCsv(admin, served);
+    if (page == "responses") return AdminResponses(r, admin, served);
+    if (page == "response") return AdminResponse(r, admin, served);
+    if (page == "answers.csv") return AdminExport(admin, served, false);
+    if (page == "answers.xlsx") return AdminExport(admin, served, true);
+    if (page == "respondents.csv")
+      return admin.is_admin() ? AdminRespondents(admin, served) : admins_only();
+  } else if (r.method == "POST" && page == "invitations") {
+    return admin.is_admin() ? AdminCreateInvitations(r, admin, served) : admins_only();
   }
   return Message(404, "ページが見つかりません", "URL をご確認ください。");
 }
@@ -170,6 +199,28 @@ HttpResponse WebApp::AdminPage(const Admin& admin, const std::string& name, View
   return Page(name, view, title + " — chosa 管理画面", status);
 }
 
+HttpResponse WebApp::AdminSurveyPage(const Admin& admin, const Served& served,
+                                     const std::string& name, View view, const std::string& title,
+                                     const std::string& current) const {
+  const Questionnaire& qn = *served.questionnaire;
+  View tabs{View::type::list};
+  const std::pair<const char*, const char*> kTabs[] = {
+      {"", "集計"}, {"/invitations", "招待"}, {"/responses", "回答一覧"}};
+  for (const auto& [suffix, label] : kTabs) {
+    View tab;
+    tab.set("href", "/admin/s/" + qn.id + suffix);
+    tab.set("label", std::string(label));
+    tab.set("current", current == suffix);
+    tabs.push_back(tab);
+  }
+  view.set("tabs", tabs);
+  view.set("survey_id", qn.id);
+  view.set("survey_title", qn.title);
+  view.set("survey_nav", templates_->Render("admin_survey_nav", view));
+  return AdminPage(admin, name, std::move(view),
+                   title.empty() ? qn.title : title + " — " + qn.title);
+}
+
 HttpResponse WebApp::AdminIndex(const Admin& admin) const {
   View surveys{View::type::list};
   for (const auto& [id, served] : served_) {
@@ -187,104 +238,13 @@ HttpResponse WebApp::AdminIndex(const Admin& admin) const {
   return AdminPage(admin, "admin_index", v, "調査一覧");
 }
 
-HttpResponse WebApp::AdminSurvey(const Admin& admin, const std::string& survey_id) const {
-  const Served* served = FindServed(survey_id);
-  if (served == nullptr) return Message(404, "調査が見つかりません", "URL をご確認ください。");
-  const Questionnaire& qn = *served->questionnaire;
-  int pages = static_cast<int>(qn.sections.size());
-  int64_t complete = 0, in_progress = 0, web = 0, file = 0;
-  std::map<std::string, std::pair<int64_t, int64_t>> by_day;  // date -> (started, completed)
-  std::vector<int64_t> stopped(static_cast<size_t>(pages) + 2, 0);
-  Check(Db().ScanResponses(survey_id, {}, [&](const ResponseRecord& r) {
-    bool done = r.status == ResponseStatus::kComplete;
-    (done ? complete : in_progress)++;
-    (r.channel == Channel::kWeb ? web : file)++;
-    std::optional<int64_t> created = ParseIso8601(r.created_at);
-    auto& day = by_day[created ? FormatJst(*created).substr(0, 10) : r.created_at.substr(0, 10)];
-    ++day.first;
-    if (done) ++day.second;
-    if (!done) stopped[std::clamp(r.progress, 1, pages + 1)]++;
-    return Status::Ok();
-  }));
-  View v;
-  v.set("survey_id", survey_id);
-  v.set("now", FormatJst(clock_.NowMicros()));
-  v.set("refresh", std::to_string(std::max(1, config_.dashboard_refresh_seconds)));
-  v.set("title", qn.title);
-  v.set("complete", std::to_string(complete));
-  v.set("in_progress", std::to_string(in_progress));
-  v.set("web", std::to_string(web));
-  v.set("file", std::to_string(file));
-  v.set("completion", complete + in_progress > 0
-                          ? FormatPercent(complete, complete + in_progress, 1)
-                          : std::string("-"));
-  View days{View::type::list};
-  for (const auto& [date, counts] : by_day) {
-    View d;
-    d.set("date", date);
-    d.set("started", std::to_string(counts.first));
-    d.set("completed", std::to_string(counts.second));
-    days.push_back(d);
-  }
-  v.set("days", days);
-  View dropoff{View::type::list};
-  for (int p = 1; p <= pages + 1; ++p) {
-    View d;
-    d.set("page", p <= pages ? fmt::format("{}. {}", p, qn.sections[p - 1].title)
-                             : std::string("確認画面"));
-    d.set("count", std::to_string(stopped[p]));
-    d.set("share",
-          in_progress > 0 ? FormatPercent(stopped[p], in_progress, 1) : std::string("0.0"));
-    dropoff.push_back(d);
-  }
-  v.set("dropoff", dropoff);
-
-  // Live simple tallies of the completed responses.
-  SurveyCatalog catalog(Db());
-  Dataset data(qn);
-  Check(LoadDatasetFromStorage(Db(), catalog, {}, &data));
-  TallyReport report = SimpleTally(data);
-  View tables{View::type::list};
-  for (const Table& t : report.tables) {
-    if (t.type == QuestionType::kText || t.type == QuestionType::kTextArea) continue;
-    View table;
-    table.set("number", t.number);
-    table.set("title", t.title);
-    table.set("kind", TypeName(t.type));
-    table.set("base", t.bases.empty() ? std::string("0") : std::to_string(t.bases[0].n));
-    View rows{View::type::list};
-    nlohmann::json chart = {{"labels", nlohmann::json::array()},
-                            {"values", nlohmann::json::array()}};
-    for (const TableRow& row : t.rows) {
-      chart["labels"].push_back(row.label);
-      chart["values"].push_back(row.percents.empty() || !row.percents[0]
-                                    ? nlohmann::json(nullptr)
-                                    : nlohmann::json(std::round(*row.percents[0] * 10) / 10));
-      View rv;
-      rv.set("label", row.label);
-      rv.set("n", std::to_string(row.n));
-      std::string pct = DisplayPercent(t, row, 0);
-      rv.set("pct", pct);
-      rv.set("bar", pct == "―" || pct == "-" ? std::string("0") : pct);
-      rows.push_back(rv);
-    }
-    table.set("rows", rows);
-    if (!t.rows.empty()) table.set("chart", chart.dump());  // escaped into an attribute
-    tables.push_back(table);
-  }
-  v.set("tables", tables);
-  v.set("respondents", std::to_string(report.respondents));
-  return AdminPage(admin, "admin_survey", v, qn.title);
-}
-
 HttpResponse WebApp::AdminAudit(const Admin& admin) const {
   Result<std::vector<AuditRecord>> log = Db().ListAudit(500);
   if (!log.ok()) throw std::runtime_error(log.status().ToString());
   View entries{View::type::list};
   for (const AuditRecord& a : *log) {
     View e;
-    std::optional<int64_t> at = ParseIso8601(a.at);
-    e.set("at", at ? FormatJst(*at) : a.at);
+    e.set("at", JstTime(a.at));
     e.set("user", a.user_name);
     e.set("action", a.action);
     e.set("detail", a.detail);

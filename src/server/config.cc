@@ -50,7 +50,7 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
         CheckKeys(path, root,
                   {"address", "port", "database", "key_file", "data_dir", "threads",
                    "secure_cookies", "session_hours", "max_body_kib", "request_timeout_seconds",
-                   "dashboard_refresh_seconds", "surveys"}));
+                   "dashboard_refresh_seconds", "public_url", "surveys"}));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "address", &c.address));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "port", &c.port));
     CHOSA_RETURN_IF_ERROR(Read(path, root, "database", &c.database));
@@ -63,6 +63,7 @@ Result<ServerConfig> LoadServerConfig(const std::string& path) {
     CHOSA_RETURN_IF_ERROR(Read(path, root, "request_timeout_seconds", &c.request_timeout_seconds));
     CHOSA_RETURN_IF_ERROR(
         Read(path, root, "dashboard_refresh_seconds", &c.dashboard_refresh_seconds));
+    CHOSA_RETURN_IF_ERROR(Read(path, root, "public_url", &c.public_url));
     if (YAML::Node surveys = root["surveys"]) {
       if (!surveys.IsSequence()) {
         return Status::InvalidArgument(

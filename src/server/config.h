@@ -25,6 +25,7 @@ struct ServerConfig {
   int max_body_kib = 256;              // larger request bodies are refused (413)
   int request_timeout_seconds = 15;    // reading a request or writing a response
   int dashboard_refresh_seconds = 15;  // the admin dashboard reloads its figures this often
+  std::string public_url;  // invitation links start with this; default: from the Host header
   std::vector<ServedSurvey> surveys;
 
   std::string KeyFile() const { return key_file.empty() ? database + ".key" : key_file; }

@@ -34,4 +34,7 @@ std::string CookieValue(std::string_view header, std::string_view name);
 // Decodes %XX and '+' (for form fields) ; false on a malformed escape.
 bool PercentDecode(std::string_view in, bool plus_is_space, std::string* out);
 
+// Encodes every byte but ALPHA / DIGIT / "-" / "." / "_" / "~" as %XX (a query value).
+std::string PercentEncode(std::string_view in);
+
 }  // namespace chosa::web

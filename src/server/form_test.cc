@@ -28,5 +28,14 @@ TEST(CookieTest, FindsTheNamedCookie) {
   EXPECT_EQ(CookieValue("", "chosa_session"), "");
 }
 
+TEST(PercentEncodeTest, RoundTripsAnyBytes) {
+  std::string bytes = "回答 a/b?c=d&e+f%~._-";
+  std::string encoded = PercentEncode(bytes);
+  EXPECT_EQ(encoded.find_first_of("/?=&+ "), std::string::npos);
+  std::string back;
+  ASSERT_TRUE(PercentDecode(encoded, true, &back));
+  EXPECT_EQ(back, bytes);
+}
+
 }  // namespace
 }  // namespace chosa::web

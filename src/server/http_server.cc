@@ -52,6 +52,7 @@ HttpRequest ToRequest(const restinio::request_t& req) {
   r.path = std::string(h.path());
   r.query = std::string(h.query());
   r.cookie = h.get_field_or(restinio::http_field::cookie, "");
+  r.host = h.get_field_or(restinio::http_field::host, "");
   r.content_type = h.get_field_or(restinio::http_field::content_type, "");
   r.body = req.body();
   r.remote = req.remote_endpoint().address().to_string();

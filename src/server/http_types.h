@@ -14,6 +14,7 @@ struct HttpRequest {
   std::string path;    // decoded path, e.g. "/a/2"
   std::string query;   // raw query string without '?'
   std::string cookie;  // the Cookie header
+  std::string host;    // the Host header
   std::string content_type;
   std::string body;
   std::string remote;   // client address, for rate limits (never logged with answers)

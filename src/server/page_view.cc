@@ -499,4 +499,18 @@ std::string AnswerText(const Question& q, const Answer& a) {
   return out;
 }
 
+View AnsweredItems(const Questionnaire& qn, const Answers& answers) {
+  View items{View::type::list};
+  for (size_t qi = 0; qi < qn.questions.size(); ++qi) {
+    const Question& q = qn.questions[qi];
+    if (q.personal || !answers[qi].answered()) continue;
+    View item;
+    item.set("number", q.number);
+    item.set("text", q.text);
+    item.set("answer", AnswerText(q, answers[qi]));
+    items.push_back(item);
+  }
+  return items;
+}
+
 }  // namespace chosa::web

@@ -71,4 +71,8 @@ std::string KnownJson(const Questionnaire& qn, int section, const Answers& answe
 // How an answer reads on the review page and the printable copy ("" when unanswered).
 std::string AnswerText(const Question& q, const Answer& a);
 
+// The answered questions outside the respondent block, as a list of {number, text, answer}
+// (the printable copy and the administrator's response view).
+View AnsweredItems(const Questionnaire& qn, const Answers& answers);
+
 }  // namespace chosa::web

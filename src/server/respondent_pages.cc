@@ -27,10 +27,6 @@ namespace {
 
 constexpr EngineOptions kWebRules{.incomplete_is_error = true, .drop_inapplicable = true};
 
-void Check(const Status& s) {
-  if (!s.ok()) throw std::runtime_error(s.ToString());  // the request is abandoned (500)
-}
-
 int Pages(const Questionnaire& qn) { return static_cast<int>(qn.sections.size()); }
 
 bool PageHasQuestions(const Questionnaire& qn, int page, const Answers& answers) {
@@ -285,7 +281,7 @@ HttpResponse WebApp::Done(const HttpRequest& request) const {
   View v;
   v.set("survey_title", qn.title);
   v.set("closing", qn.closing.empty() ? std::string("ご協力ありがとうございました。") : qn.closing);
-  v.set("submitted_at", (*s)->response.updated_at);
+  v.set("submitted_at", JstTime((*s)->response.updated_at));
   return Page("done", v, qn.title);
 }
 
@@ -294,20 +290,10 @@ HttpResponse WebApp::Copy(const HttpRequest& request) const {
   if (!s.ok())
     return Message(403, "回答用のリンクから開いてください", "セッションが見つかりません。");
   const Questionnaire& qn = *(*s)->qn;
-  View items{View::type::list};
-  for (size_t qi = 0; qi < qn.questions.size(); ++qi) {
-    const Question& q = qn.questions[qi];
-    if (q.personal || !(*s)->answers[qi].answered()) continue;
-    View item;
-    item.set("number", q.number);
-    item.set("text", q.text);
-    item.set("answer", AnswerText(q, (*s)->answers[qi]));
-    items.push_back(item);
-  }
   View v;
   v.set("survey_title", qn.title);
-  v.set("items", items);
-  v.set("submitted_at", (*s)->response.updated_at);
+  v.set("items", AnsweredItems(qn, (*s)->answers));
+  v.set("submitted_at", JstTime((*s)->response.updated_at));
   v.set("complete", (*s)->response.status == ResponseStatus::kComplete);
   return Page("copy", v, qn.title + "（回答の控え）");
 }

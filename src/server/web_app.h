@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 
@@ -79,21 +80,49 @@ class WebApp {
   HttpResponse Copy(const HttpRequest& request) const;
   Status Save(Session& s, ResponseStatus status) const;
 
-  // Administration (admin_pages.cc). Roles: "admin" sees everything; "analyst" statistics and
+  // Administration: login, index, audit log (admin_pages.cc); the survey dashboard
+  // (admin_dashboard.cc); invitations (admin_invitations.cc); the response browser and
+  // downloads (admin_responses.cc). Roles: "admin" sees everything; "analyst" statistics and
   // anonymous answers only.
-  struct Admin;
+  struct Admin {
+    SessionRecord session;
+    UserRecord user;
+    bool is_admin() const { return user.role == "admin"; }
+  };
   Result<std::unique_ptr<Admin>> LoadAdmin(const HttpRequest& request) const;
   HttpResponse AdminRoute(const HttpRequest& request,
                           const std::vector<std::string_view>& parts) const;
+  HttpResponse AdminSurveyRoute(const HttpRequest& request, const Admin& admin,
+                                const Served& served,
+                                const std::vector<std::string_view>& parts) const;
   HttpResponse AdminLoginForm(const std::string& message = "", int status = 200) const;
   HttpResponse AdminLogin(const HttpRequest& request) const;
   HttpResponse AdminLogout(const HttpRequest& request) const;
   HttpResponse AdminIndex(const Admin& admin) const;
-  HttpResponse AdminSurvey(const Admin& admin, const std::string& survey_id) const;
+  HttpResponse AdminSurvey(const Admin& admin, const Served& served) const;
   HttpResponse AdminAudit(const Admin& admin) const;
+  HttpResponse AdminInvitations(const HttpRequest& request, const Admin& admin,
+                                const Served& served, const std::string& message = "",
+                                int status = 200) const;
+  HttpResponse AdminCreateInvitations(const HttpRequest& request, const Admin& admin,
+                                      const Served& served) const;
+  HttpResponse AdminInvitationsCsv(const Admin& admin, const Served& served) const;
+  HttpResponse AdminResponses(const HttpRequest& request, const Admin& admin,
+                              const Served& served) const;
+  HttpResponse AdminResponse(const HttpRequest& request, const Admin& admin,
+                             const Served& served) const;
+  HttpResponse AdminExport(const Admin& admin, const Served& served, bool xlsx) const;
+  HttpResponse AdminRespondents(const Admin& admin, const Served& served) const;
   HttpResponse AdminPage(const Admin& admin, const std::string& name, View view,
                          const std::string& title, int status = 200) const;
+  // Survey pages: the survey's sub-navigation is added to `view`.
+  HttpResponse AdminSurveyPage(const Admin& admin, const Served& served, const std::string& name,
+                               View view, const std::string& title,
+                               const std::string& current) const;
   void Audit(const std::string& user, const std::string& action, const std::string& detail) const;
+  // A file to save: attachment, not cached. `filename` is ASCII.
+  static HttpResponse Download(std::string body, const std::string& content_type,
+                               const std::string& filename);
 
   std::string SessionCookie(const std::string& token, int max_age_seconds) const;
 
@@ -108,5 +137,11 @@ class WebApp {
   mutable std::mutex write_mu_;
   uint64_t id_;
 };
+
+// Abandons the request being handled when `s` is not ok: WebApp::Handle answers 500 with a plain
+// page and logs the Status, which the client never sees.
+inline void Check(const Status& s) {
+  if (!s.ok()) throw std::runtime_error(s.ToString());
+}
 
 }  // namespace chosa::web

@@ -198,5 +198,29 @@ test('administrator console: login, dashboard with charts, answers arriving live
 
   // What respondents typed as personal data never reaches the console.
   assert.doesNotMatch(await page.content(), /テスト工業株式会社|taro@example\.jp/);
+
+  // The response browser: the no-JS respondent's free text, without their personal data.
+  await Promise.all([page.waitForURL('**/responses'), page.click('nav.tabs >> text=回答一覧')]);
+  assert.equal(await page.locator('table.admin tbody tr').count(), 3);
+  await shot(page, 'admin-04-responses');
+  await Promise.all([page.waitForURL('**/response?key=inv-*'), page.click('a[href*="key=inv-"]')]);
+  assert.match(await page.locator('dl.copy').innerText(), /ブラウザからの回答/);
+  assert.doesNotMatch(await page.content(), /テスト工業株式会社|taro@example\.jp/);
+  await shot(page, 'admin-05-response');
+
+  // Invitations: the one made on the command line, answered.
+  await Promise.all([page.waitForURL('**/invitations'), page.click('nav.tabs >> text=招待')]);
+  assert.match(await page.locator('table.admin').first().innerText(), /合計\s+1\s+0\s+0\s+1\s+100\.0/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.fill('#count', '2').then(() => page.fill('#label', '卸売業・中規模')).then(() => page.click('form.create button')),
+  ]);
+  const links = readFileSync(await download.path(), 'utf-8').trim().split(/\r?\n/).slice(1);
+  assert.equal(links.length, 2);
+  assert.match(links[0], /^1,卸売業・中規模,http:\/\/127\.0\.0\.1:\d+\/i\/[0-9a-f]{32}$/);
+  await page.reload();
+  assert.match(await page.locator('table.admin').first().innerText(), /卸売業・中規模\s+2\s+2\s+0\s+0\s+0\.0/);
+  await shot(page, 'admin-06-invitations');
+  assert.deepEqual(violations, [], 'no script errors and no CSP violations');
   await context.close();
 });

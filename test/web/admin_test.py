@@ -2,12 +2,15 @@
 """The administrator console over real HTTP: accounts made with `chosa user`, login with
 Argon2id passwords, roles, the survey dashboard fed by real answers, the audit log, and what an
 attacker would try (guessing, forged forms, script in the user name, removed accounts)."""
+import csv
+import io
 import os
 import re
 import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chosa_server import BIN, Browser, Server  # noqa: E402
@@ -75,7 +78,8 @@ class AdminTest(unittest.TestCase):
 
     def test_pages_need_a_login(self):
         b = Browser(self.server.base)
-        for path in ("/admin", "/admin/s/" + SURVEY, "/admin/audit"):
+        for path in ("/admin", "/admin/s/" + SURVEY, "/admin/audit", "/admin/s/%s/respondents.csv" % SURVEY,
+                     "/admin/s/%s/answers.csv" % SURVEY, "/admin/s/%s/invitations" % SURVEY):
             status, hdrs, _ = b.get(path)
             self.assertEqual((status, hdrs["Location"]), (303, "/admin/login"), path)
         # A forged session cookie is not a session.
@@ -154,6 +158,122 @@ class AdminTest(unittest.TestCase):
         r = chosa("user", "remove", "ichiji", "--db", self.db)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(b.get("/admin")[0], 303)
+
+    def test_invitations_made_in_the_console(self):
+        b, _, _, _ = self.login("kanri", ADMIN_PASSWORD)
+        path = "/admin/s/%s/invitations" % SURVEY
+        status, _, page = b.get(path)
+        self.assertEqual(status, 200)
+        # Bad counts are refused with a message; full-width digits are fine.
+        for bad in ("0", "abc", "10001"):
+            status, _, body = b.post(path, {"_csrf": b.csrf(page), "count": bad, "label": "x"})
+            self.assertEqual(status, 400, bad)
+            self.assertIn("作る数は 1～10000 の整数で入力してください", body)
+        status, hdrs, body = b.post(path, {"_csrf": b.csrf(page), "count": "３", "label": "製造業・小規模"})
+        self.assertEqual(status, 200)
+        self.assertIn("attachment", hdrs["Content-Disposition"])
+        self.assertEqual(hdrs["Cache-Control"], "no-store")
+        rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+        self.assertEqual(rows[0], ["no", "label", "url"])
+        self.assertEqual(len(rows), 4)
+        urls = [r[2] for r in rows[1:]]
+        for url in urls:
+            self.assertRegex(url, r"^%s/i/[0-9a-f]{32}$" % re.escape(self.server.base))
+        with open(self.db, "rb") as f:
+            data = f.read()
+        for url in urls:
+            self.assertNotIn(url.rsplit("/", 1)[1].encode(), data, "only hashes are stored")
+        # One invitee answers page 1 and leaves.
+        invitee = Browser(self.server.base)
+        _, _, landing = invitee.get(urls[0][len(self.server.base):])
+        invitee.post(urls[0][len(self.server.base):] + "/start", {"_csrf": invitee.csrf(landing)})
+        self.assertEqual(invitee.answer(1, PATH_A[1])[0], 303)
+        status, _, page = b.get(path)
+        self.assertRegex(page, r"<td>製造業・小規模</td><td class=\"num\">3</td><td class=\"num\">2</td>"
+                               r"<td class=\"num\">1</td><td class=\"num\">0</td>")
+        self.assertIn("<td>回答中</td><td>2ページ目</td>", page)
+        status, hdrs, body = b.get(path + ".csv")
+        self.assertEqual(status, 200)
+        states = [r[3] for r in csv.reader(io.StringIO(body.lstrip("\ufeff")))][1:]
+        self.assertEqual(states.count("回答中"), 1)
+        self.assertEqual(states.count("未回答"), len(states) - 1)
+        _, _, audit = b.get("/admin/audit")
+        self.assertIn("invitations-create", audit)
+        self.assertIn("count=3 label=製造業・小規模", audit)
+        # Analysts see the states but cannot make invitations.
+        a, _, _, _ = self.login("bunseki", ANALYST_PASSWORD)
+        status, _, page = a.get(path)
+        self.assertEqual(status, 200)
+        self.assertNotIn('name="count"', page)
+        status, _, _ = a.post(path, {"_csrf": a.csrf(page), "count": "1", "label": ""})
+        self.assertEqual(status, 403)
+
+    def test_response_browser_shows_answers_but_no_personal_data(self):
+        b, _, _, _ = self.login("bunseki", ANALYST_PASSWORD)
+        status, _, listing = b.get("/admin/s/%s/responses" % SURVEY)
+        self.assertEqual(status, 200)
+        self.assertIn("回答済み", listing)
+        _, _, complete = b.get("/admin/s/%s/responses?status=complete" % SURVEY)
+        self.assertNotIn("<td>回答中</td>", complete)
+        links = re.findall(r'href="(/admin/s/[^"]+/response\?key=[^"]+)"', complete)
+        self.assertTrue(links)
+        status, _, one = b.get(links[0].replace("&amp;", "&"))
+        self.assertEqual(status, 200)
+        self.assertIn("人材育成と相談窓口の整備", one)
+        for secret in ("山田", "テスト工業", "taro@example.jp"):
+            self.assertNotIn(secret, one)
+            self.assertNotIn(secret, listing)
+        self.assertEqual(b.get("/admin/s/%s/response?key=nobody" % SURVEY)[0], 404)
+
+    def test_what_respondents_typed_is_escaped_in_the_console(self):
+        payload = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+        r = Browser(self.server.base)
+        r.start_open(SURVEY)
+        pages = dict(PATH_A)
+        pages[2] = dict(PATH_A[2], Q1="14", Q1_14_text=payload)
+        pages[8] = dict(PATH_A[8], Q35=payload)
+        for page in range(1, 9):
+            self.assertEqual(r.answer(page, pages[page])[0], 303)
+        b, _, _, _ = self.login("kanri", ADMIN_PASSWORD)
+        _, _, listing = b.get("/admin/s/%s/responses" % SURVEY)
+        for link in re.findall(r'href="(/admin/s/[^"]+/response\?key=[^"]+)"', listing):
+            _, _, body = b.get(link.replace("&amp;", "&"))
+            self.assertNotIn("<script>alert", body)
+            self.assertNotIn("<img src=x", body)
+            if "&lt;script&gt;alert(1)&lt;/script&gt;" in body:
+                break
+        else:
+            self.fail("the payload was not shown (escaped) on any response page")
+
+    def test_exports_and_the_respondent_list(self):
+        a, _, _, _ = self.login("bunseki", ANALYST_PASSWORD)
+        status, hdrs, body = a.get("/admin/s/%s/answers.csv" % SURVEY)
+        self.assertEqual(status, 200)
+        self.assertIn("attachment", hdrs["Content-Disposition"])
+        rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+        self.assertEqual(rows[0][0], "id")
+        self.assertEqual(len(rows), 2, "the completed response only")
+        self.assertNotIn("山田", body)
+        self.assertNotIn("テスト工業", body)
+        req = a.opener.open(self.server.base + "/admin/s/%s/answers.xlsx" % SURVEY)
+        book = zipfile.ZipFile(io.BytesIO(req.read()))
+        sheets = book.read("xl/workbook.xml").decode()
+        self.assertIn('name="回答"', sheets)
+        self.assertIn('name="コードブック"', sheets)
+        strings = book.read("xl/sharedStrings.xml").decode()
+        self.assertIn("人材育成と相談窓口の整備", strings)
+        self.assertNotIn("テスト工業", strings)
+        status, _, _ = a.get("/admin/s/%s/respondents.csv" % SURVEY)
+        self.assertEqual(status, 403, "analysts never see personal data")
+        b, _, _, _ = self.login("kanri", ADMIN_PASSWORD)
+        status, hdrs, body = b.get("/admin/s/%s/respondents.csv" % SURVEY)
+        self.assertEqual(status, 200)
+        self.assertEqual(hdrs["Cache-Control"], "no-store")
+        self.assertIn("テスト工業株式会社", body)
+        self.assertIn("taro@example.jp", body)
+        _, _, audit = b.get("/admin/audit")
+        self.assertRegex(audit, r"<td>kanri</td><td>view-personal</td><td>%s-respondents-[0-9-]+\.csv rows=\d+</td>" % SURVEY)
+        self.assertRegex(audit, r"<td>bunseki</td><td>export</td><td>%s-answers-[0-9-]+\.xlsx rows=1</td>" % SURVEY)
 
     def test_password_guessing_is_rate_limited(self):
         server = Server("-q", SURVEY, db=os.path.join(tempfile.mkdtemp(), "c.db"))
