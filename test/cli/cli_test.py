@@ -190,6 +190,16 @@ class ChosaCliTest(unittest.TestCase):
         a = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db)
         b = self.tally_json("-s", "osaka-supply-chain-2019", "--db", other)
         self.assertEqual(a["tables"], b["tables"])
+        # The same through an .xlsx export (sheet 回答), with the formula text kept as text.
+        p = run("export", "-s", "osaka-supply-chain-2019", "--db", self.db, "-o", self.path("out.xlsx"), check=0)
+        self.assertIn("シート: 回答、コードブック", p.stdout)
+        with zipfile.ZipFile(self.path("out.xlsx")) as z:
+            strings = z.read("xl/sharedStrings.xml").decode()
+            self.assertTrue('<t>=HYPERLINK("http://evil.example","x")</t>' in strings, "a string cell, unprefixed")
+        third = self.path("xlsx.db")
+        run("import", "-q", "osaka-supply-chain-2019", self.path("out.xlsx"), "--db", third, check=0)
+        c = self.tally_json("-s", "osaka-supply-chain-2019", "--db", third)
+        self.assertEqual(a["tables"], c["tables"])
 
     def test_backup_and_xlsx_output(self):
         self.import_seed001()
