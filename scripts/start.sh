@@ -1,8 +1,11 @@
 #!/bin/sh
-# The README's first command: installs every dependency (Debian packages), builds chosa
+# The README's first command: installs every dependency (Debian packages, npm), builds chosa
 # (release), and runs the main job on the embedded default — a SQLite database in ./var with
 # the built-in questionnaires: check them, load the seed 001 answers, and print the simple
-# tallies (単純集計) as published in seed 001, plus an .xlsx workbook and a CSV export.
+# tallies (単純集計) as published in seed 001, plus an .xlsx workbook and a CSV export; then
+# start the web answering system with seed 000's questionnaire and the administrator console
+# (an account "admin" is made on the first run; its password is printed and kept in
+# var/admin-password.txt). CHOSA_NO_SERVE=1 stops before the server.
 set -eu
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -22,3 +25,14 @@ $chosa tabulate -s osaka-supply-chain-2019 --only industry,employees,Q1_1,Q2_1A,
 $chosa tabulate -s osaka-supply-chain-2019 -f xlsx -o var/osaka-supply-chain-2019-gt.xlsx
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.csv
 echo "== 完了: var/ に集計表 (.xlsx) と回答データ (.csv, コードブック付き) があります"
+[ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0
+
+echo "== ウェブ回答システム (chosa serve): 組み込み調査票 ipa-it-vendor-role"
+if ! $chosa user list | grep -q .; then
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')
+  printf '%s\n' "$password" | $chosa user add admin --role admin
+  (umask 077 && printf '%s\n' "$password" > var/admin-password.txt)
+fi
+echo "   回答: http://127.0.0.1:8080/s/ipa-it-vendor-role"
+echo "   管理画面: http://127.0.0.1:8080/admin （ユーザー admin、パスワードは var/admin-password.txt）"
+exec $chosa serve -q ipa-it-vendor-role --open-link
