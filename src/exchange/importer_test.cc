@@ -182,6 +182,7 @@ class FailingStorage final : public Storage {
   }
   Result<std::vector<UserRecord>> ListUsers() override { return inner_.ListUsers(); }
   Status DeleteUser(std::string_view n) override { return inner_.DeleteUser(n); }
+  Status ReadTogether(const std::function<Status()>& f) override { return inner_.ReadTogether(f); }
   Status AppendAudit(const AuditRecord& a) override { return inner_.AppendAudit(a); }
   Result<std::vector<AuditRecord>> ListAudit(int limit) override { return inner_.ListAudit(limit); }
   Result<std::unique_ptr<Transaction>> Begin() override {

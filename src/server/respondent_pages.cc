@@ -78,17 +78,21 @@ std::map<int, std::string> ErrorsOnPage(const Questionnaire& qn, const Evaluatio
 Result<std::unique_ptr<WebApp::Session>> WebApp::LoadSession(const HttpRequest& request) const {
   std::string token = CookieValue(request.cookie, kSessionCookie);
   if (token.empty()) return Status::NotFound("no session");
-  CHOSA_ASSIGN_OR_RETURN(std::optional<SessionRecord> record,
-                         Db().GetSession(HashToken(token), NowSeconds()));
-  if (!record || record->kind != "respondent") return Status::NotFound("no session");
-  const Served* served = FindServed(record->survey_id);
-  if (served == nullptr) return Status::NotFound("survey no longer served");
+  std::optional<SessionRecord> record;
+  std::optional<ResponseRecord> response;
+  const Served* served = nullptr;
+  CHOSA_RETURN_IF_ERROR(Db().ReadTogether([&]() -> Status {
+    CHOSA_ASSIGN_OR_RETURN(record, Db().GetSession(HashToken(token), NowSeconds()));
+    if (!record || record->kind != "respondent") return Status::NotFound("no session");
+    served = FindServed(record->survey_id);
+    if (served == nullptr) return Status::NotFound("survey no longer served");
+    CHOSA_ASSIGN_OR_RETURN(response, Db().GetResponse(record->survey_id, record->subject, true));
+    if (!response) return Status::NotFound("no response");
+    return Status::Ok();
+  }));
   auto s = std::make_unique<Session>();
   s->record = std::move(*record);
   s->qn = served->questionnaire.get();
-  CHOSA_ASSIGN_OR_RETURN(std::optional<ResponseRecord> response,
-                         Db().GetResponse(s->record.survey_id, s->record.subject, true));
-  if (!response) return Status::NotFound("no response");
   s->response = std::move(*response);
   s->answers.assign(s->qn->questions.size(), Answer{});
   CHOSA_RETURN_IF_ERROR(

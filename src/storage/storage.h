@@ -118,6 +118,10 @@ class Storage {
   virtual Result<std::vector<SurveyVersion>> ListSurveys() = 0;
 
   virtual Result<std::unique_ptr<Transaction>> Begin() = 0;
+  // Runs `reads` (calls of this storage's read methods) in one read transaction: they see one
+  // consistent state of the database, and the database's locks are taken once for all of them.
+  // Not nested, no writes inside. Returns what `reads` returns.
+  virtual Status ReadTogether(const std::function<Status()>& reads) = 0;
 
   // Calls `visit` for each response of the survey in insertion order; stops at the first
   // non-ok Status that `visit` returns and returns it.

@@ -41,7 +41,7 @@ SqliteDb::~SqliteDb() {
 }
 
 Result<StatementLease> SqliteDb::Cached(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
     CHOSA_ASSIGN_OR_RETURN(SqliteStatement stmt, Prepare(sql));
     it = cache_.emplace(std::string(sql), std::make_unique<SqliteStatement>(std::move(stmt))).first;

@@ -43,7 +43,12 @@ class SqliteDb {
  private:
   explicit SqliteDb(sqlite3* db) : db_(db) {}
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>> cache_;
+  struct SqlHash {
+    using is_transparent = void;  // find() by string_view without building a string
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, SqlHash, std::equal_to<>>
+      cache_;
 };
 
 // A prepared statement; bind with 1-based indices, columns are 0-based.

@@ -241,6 +241,16 @@ Result<std::unique_ptr<Transaction>> SqliteStorage::Begin() {
   return std::unique_ptr<Transaction>(std::move(txn));
 }
 
+Status SqliteStorage::ReadTogether(const std::function<Status()>& reads) {
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease begin, db_.Cached("BEGIN"));
+  CHOSA_RETURN_IF_ERROR(begin->Run());
+  Status s = reads();
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease end, db_.Cached("COMMIT"));
+  Status ended = end->Run();
+  if (!ended.ok()) (void)db_.Exec("ROLLBACK");
+  return s.ok() ? ended : s;
+}
+
 Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOptions& options,
                                     const std::function<Status(const ResponseRecord&)>& visit) {
   std::string sql =
@@ -249,14 +259,16 @@ Status SqliteStorage::ScanResponses(std::string_view survey_id, const ScanOption
   sql += options.with_personal ? ", p.sealed, p.key_id FROM responses r LEFT JOIN personal_data p "
                                  "ON p.response_id = r.response_id"
                                : " FROM responses r";
-  sql +=
-      " WHERE r.survey_id = ?1 AND (?2 = '' OR r.status = ?2) AND (?3 = '' OR r.respondent_key = "
-      "?3)"
-      " ORDER BY r.response_id";
+  // Only the conditions in use, so that SQLite picks the unique (survey_id, respondent_key)
+  // index for one respondent instead of scanning the survey (one cached statement per shape).
+  sql += " WHERE r.survey_id = ?1";
+  if (options.status) sql += " AND r.status = ?2";
+  if (!options.respondent_key.empty()) sql += " AND r.respondent_key = ?3";
+  sql += " ORDER BY r.response_id";
   CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt, db_.Cached(sql));
   stmt->BindText(1, survey_id);
-  stmt->BindText(2, options.status ? ResponseStatusName(*options.status) : "");
-  stmt->BindText(3, options.respondent_key);
+  if (options.status) stmt->BindText(2, ResponseStatusName(*options.status));
+  if (!options.respondent_key.empty()) stmt->BindText(3, options.respondent_key);
   ResponseRecord r;
   r.survey_id = std::string(survey_id);
   while (true) {
@@ -295,11 +307,12 @@ Result<std::unordered_set<std::string>> SqliteStorage::RespondentKeys(std::strin
 
 Result<int64_t> SqliteStorage::CountResponses(std::string_view survey_id,
                                               std::optional<ResponseStatus> status) {
-  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
-                         db_.Cached("SELECT COUNT(*) FROM responses WHERE survey_id = ?1 AND "
-                                    "(?2 = '' OR status = ?2)"));
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(status ? "SELECT COUNT(*) FROM responses WHERE survey_id = ?1 AND status = ?2"
+                        : "SELECT COUNT(*) FROM responses WHERE survey_id = ?1"));
   stmt->BindText(1, survey_id);
-  stmt->BindText(2, status ? ResponseStatusName(*status) : "");
+  if (status) stmt->BindText(2, ResponseStatusName(*status));
   CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
   return row ? stmt->ColumnInt(0) : 0;
 }

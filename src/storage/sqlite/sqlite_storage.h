@@ -21,6 +21,7 @@ class SqliteStorage final : public Storage {
   Result<SurveyVersion> GetSurvey(std::string_view survey_id, int version) override;
   Result<std::vector<SurveyVersion>> ListSurveys() override;
   Result<std::unique_ptr<Transaction>> Begin() override;
+  Status ReadTogether(const std::function<Status()>& reads) override;
   Status ScanResponses(std::string_view survey_id, const ScanOptions& options,
                        const std::function<Status(const ResponseRecord&)>& visit) override;
   Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) override;
