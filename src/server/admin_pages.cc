@@ -136,12 +136,8 @@ HttpResponse WebApp::AdminSurveyRoute(const HttpRequest& r, const Admin& admin,
 
 HttpResponse WebApp::AdminLoginForm(const std::string& message, int status) const {
   View v;
-  std::string pre = RandomToken(16);
-  v.set("csrf", pre);
   if (!message.empty()) v.set("message", message);
-  HttpResponse r = Page("admin_login", v, "管理画面ログイン", status);
-  r.headers.emplace_back("Set-Cookie", PreSessionCookie(pre, config_.secure_cookies));
-  return r;
+  return PageWithPreSession("admin_login", std::move(v), "管理画面ログイン", status);
 }
 
 HttpResponse WebApp::AdminLogin(const HttpRequest& request) const {

@@ -193,6 +193,15 @@ HttpResponse WebApp::Page(const std::string& name, const View& view, const std::
   return r;
 }
 
+HttpResponse WebApp::PageWithPreSession(const std::string& name, View view,
+                                        const std::string& title, int status) const {
+  std::string pre = RandomToken(16);
+  view.set("csrf", pre);
+  HttpResponse r = Page(name, view, title, status);
+  r.headers.emplace_back("Set-Cookie", PreSessionCookie(pre, config_.secure_cookies));
+  return r;
+}
+
 HttpResponse WebApp::Html(std::string body, int status) {
   HttpResponse r;
   r.status = status;
@@ -264,11 +273,7 @@ HttpResponse WebApp::OpenLanding(const std::string& survey_id) const {
   if (s == nullptr || !s->open_link)
     return Message(404, "調査が見つかりません", "URL をご確認ください。");
   View v = LandingView(*s->questionnaire, "/s/" + survey_id + "/start", false);
-  std::string pre = RandomToken(16);
-  v.set("csrf", pre);
-  HttpResponse r = Page("landing", v, s->questionnaire->title);
-  r.headers.emplace_back("Set-Cookie", PreSessionCookie(pre, config_.secure_cookies));
-  return r;
+  return PageWithPreSession("landing", std::move(v), s->questionnaire->title);
 }
 
 HttpResponse WebApp::InvitationLanding(const HttpRequest& request, const std::string& code) const {
@@ -292,11 +297,7 @@ HttpResponse WebApp::InvitationLanding(const HttpRequest& request, const std::st
   View v =
       LandingView(*s->questionnaire, "/i/" + code + "/start", existing->has_value() && !complete);
   v.set("complete", complete);
-  std::string pre = RandomToken(16);
-  v.set("csrf", pre);
-  HttpResponse r = Page("landing", v, s->questionnaire->title);
-  r.headers.emplace_back("Set-Cookie", PreSessionCookie(pre, config_.secure_cookies));
-  return r;
+  return PageWithPreSession("landing", std::move(v), s->questionnaire->title);
 }
 
 HttpResponse WebApp::StartOpen(const HttpRequest& request, const std::string& survey_id) const {

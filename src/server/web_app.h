@@ -55,6 +55,10 @@ class WebApp {
   HttpResponse Route(const HttpRequest& request) const;
   HttpResponse Page(const std::string& name, const View& view, const std::string& title,
                     int status = 200) const;
+  // A page whose form starts a session: sets a fresh pre-session token as the form's `csrf`
+  // and as the pre-session cookie it is checked against.
+  HttpResponse PageWithPreSession(const std::string& name, View view, const std::string& title,
+                                  int status = 200) const;
   static HttpResponse Html(std::string body, int status = 200);
   HttpResponse Message(int status, const std::string& title, const std::string& text) const;
   HttpResponse Static(const std::string& name) const;
