@@ -10,111 +10,10 @@
 #include "base/file.h"
 #include "questionnaire/checker.h"
 #include "questionnaire/prefectures.h"
+#include "questionnaire/yaml_reader.h"
 
 namespace chosa {
 namespace {
-
-// Reads YAML nodes into the model, recording diagnostics instead of throwing.
-class Reader {
- public:
-  Reader(std::string file, std::vector<Diagnostic>* diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
-
-  SourceLocation Loc(const YAML::Node& node) const {
-    YAML::Mark m = node.Mark();
-    if (m.is_null()) return SourceLocation{file_, 0, 0};
-    return SourceLocation{file_, m.line + 1, m.column + 1};
-  }
-
-  void Error(const YAML::Node& node, std::string code, std::string message) {
-    diagnostics_->push_back(Diagnostic{Loc(node), std::move(code), std::move(message), false});
-  }
-  void Error(const SourceLocation& loc, std::string code, std::string message) {
-    diagnostics_->push_back(Diagnostic{loc, std::move(code), std::move(message), false});
-  }
-
-  // Checks that `map` is a mapping whose keys are all in `allowed` and appear once.
-  bool CheckMap(const YAML::Node& map, std::string_view what,
-                std::initializer_list<std::string_view> allowed) {
-    if (!map.IsMap()) {
-      Error(map, "not-a-mapping", fmt::format("{} は「キー: 値」の形で書いてください", what));
-      return false;
-    }
-    std::set<std::string> seen;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-      std::string key = it->first.Scalar();
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        std::string list;
-        for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        Error(it->first, "unknown-key",
-              fmt::format("{} にキー \"{}\" は使えません（使えるキー: {}）", what, key, list));
-      }
-      if (!seen.insert(key).second) {
-        Error(it->first, "duplicate-key", fmt::format("キー \"{}\" が重複しています", key));
-      }
-    }
-    return true;
-  }
-
-  std::optional<std::string> String(const YAML::Node& map, const char* key, bool required,
-                                    std::string_view what) {
-    YAML::Node n = map[key];
-    if (!n) {
-      if (required) Error(map, "missing-key", fmt::format("{} に \"{}\" がありません", what, key));
-      return std::nullopt;
-    }
-    if (!n.IsScalar()) {
-      Error(n, "not-a-string", fmt::format("\"{}\" には文字列を書いてください", key));
-      return std::nullopt;
-    }
-    return n.Scalar();
-  }
-
-  std::optional<long long> Int(const YAML::Node& map, const char* key, bool required,
-                               std::string_view what) {
-    YAML::Node n = map[key];
-    if (!n) {
-      if (required) Error(map, "missing-key", fmt::format("{} に \"{}\" がありません", what, key));
-      return std::nullopt;
-    }
-    long long v = 0;
-    if (!n.IsScalar() || !YAML::convert<long long>::decode(n, v)) {
-      Error(n, "not-an-integer",
-            fmt::format("\"{}\" には整数を書いてください（\"{}\" は整数ではありません）", key,
-                        n.IsScalar() ? n.Scalar() : "…"));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<double> Double(const YAML::Node& map, const char* key) {
-    YAML::Node n = map[key];
-    if (!n) return std::nullopt;
-    double v = 0;
-    if (!n.IsScalar() || !YAML::convert<double>::decode(n, v)) {
-      Error(n, "not-a-number", fmt::format("\"{}\" には数値を書いてください", key));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  bool Bool(const YAML::Node& map, const char* key) {
-    YAML::Node n = map[key];
-    if (!n) return false;
-    bool v = false;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, v)) {
-      Error(n, "not-a-boolean", fmt::format("\"{}\" には true か false を書いてください", key));
-      return false;
-    }
-    return v;
-  }
-
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-  std::vector<Diagnostic>* diagnostics_;
-};
 
 std::optional<QuestionType> ParseType(std::string_view s) {
   if (s == "single" || s == "sa") return QuestionType::kSingle;
@@ -136,7 +35,7 @@ std::optional<TableBase> ParseBase(std::string_view s) {
 
 class QuestionnaireBuilder {
  public:
-  QuestionnaireBuilder(Reader* r, Questionnaire* qn) : r_(*r), qn_(*qn) {}
+  QuestionnaireBuilder(YamlReader* r, Questionnaire* qn) : r_(*r), qn_(*qn) {}
 
   void Build(const YAML::Node& root) {
     if (!r_.CheckMap(root, "調査票ファイル", {"survey", "tabulation", "option_sets", "sections"})) {
@@ -429,7 +328,7 @@ class QuestionnaireBuilder {
     }
   }
 
-  Reader& r_;
+  YamlReader& r_;
   Questionnaire& qn_;
   std::map<std::string, std::vector<Option>> option_sets_;
 };
@@ -443,7 +342,7 @@ int LoadResult::ErrorCount() const {
 
 LoadResult LoadQuestionnaireText(std::string_view yaml, const std::string& source_name) {
   LoadResult result;
-  Reader reader(source_name, &result.diagnostics);
+  YamlReader reader(source_name, &result.diagnostics);
   Questionnaire qn;
   qn.source_name = source_name;
   qn.source_text = std::string(yaml);

@@ -290,35 +290,15 @@ class Tallier {
     Counts k;
     CountStates(c, &k);
     Table t = Begin(q, s, k);
-    std::vector<double> values;
+    std::vector<double> values, weights;
     values.reserve(static_cast<size_t>(k.answered));
-    double sum = 0, wsum = 0, wtotal = 0;
+    weights.reserve(static_cast<size_t>(k.answered));
     for (int64_t r = 0; r < data_.size(); ++r) {
       if (c.states[r] != AnswerState::kAnswered) continue;
-      double x = c.numbers[r];
-      values.push_back(x);
-      sum += x;
-      wsum += x * Weight(r);
-      wtotal += Weight(r);
+      values.push_back(c.numbers[r]);
+      weights.push_back(Weight(r));
     }
-    NumberSummary sm;
-    sm.n = static_cast<int64_t>(values.size());
-    if (!values.empty()) {
-      sm.mean = sum / static_cast<double>(values.size());
-      sm.weighted_mean = wtotal > 0 ? wsum / wtotal : 0;
-      double ss = 0;
-      for (double x : values) ss += (x - sm.mean) * (x - sm.mean);
-      sm.sd = values.size() > 1 ? std::sqrt(ss / static_cast<double>(values.size() - 1)) : 0;
-      auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-      sm.min = *lo;
-      sm.max = *hi;
-      size_t m = values.size() / 2;
-      std::nth_element(values.begin(), values.begin() + m, values.end());
-      sm.median = values[m];
-      if (values.size() % 2 == 0) {  // the mean of the two middle values
-        sm.median = (*std::max_element(values.begin(), values.begin() + m) + values[m]) / 2;
-      }
-    }
+    NumberSummary sm = SummarizeValues(std::move(values), weights);
     t.summary = sm;
     AddStateRows(k, &t);
     return t;
@@ -349,6 +329,33 @@ class Tallier {
 
 TallyReport SimpleTally(const Dataset& data, const TallyOverrides& overrides) {
   return Tallier(data, overrides).Run();
+}
+
+NumberSummary SummarizeValues(std::vector<double> values, const std::vector<double>& weights) {
+  NumberSummary sm;
+  sm.n = static_cast<int64_t>(values.size());
+  if (values.empty()) return sm;
+  double sum = 0, wsum = 0, wtotal = 0;
+  for (size_t i = 0; i < values.size(); ++i) {
+    sum += values[i];
+    wsum += values[i] * weights[i];
+    wtotal += weights[i];
+  }
+  sm.mean = sum / static_cast<double>(values.size());
+  sm.weighted_mean = wtotal > 0 ? wsum / wtotal : 0;
+  double ss = 0;
+  for (double x : values) ss += (x - sm.mean) * (x - sm.mean);
+  sm.sd = values.size() > 1 ? std::sqrt(ss / static_cast<double>(values.size() - 1)) : 0;
+  auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  sm.min = *lo;
+  sm.max = *hi;
+  size_t m = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + m, values.end());
+  sm.median = values[m];
+  if (values.size() % 2 == 0) {  // the mean of the two middle values
+    sm.median = (*std::max_element(values.begin(), values.begin() + m) + values[m]) / 2;
+  }
+  return sm;
 }
 
 std::string FormatPercent(int64_t count, int64_t base, int decimals) {

@@ -25,6 +25,10 @@ struct TallyOverrides {
 // Tallies every non-personal question (each grid item as its own table).
 TallyReport SimpleTally(const Dataset& data, const TallyOverrides& overrides = {});
 
+// n, mean, median (the mean of the two middle values when n is even), min, max, sd (n - 1) and
+// the weighted mean of `values`; `weights` has one weight per value.
+NumberSummary SummarizeValues(std::vector<double> values, const std::vector<double>& weights);
+
 // Formats an exact percent with `decimals` digits, rounding half up on the exact fraction
 // count / base (integers), e.g. (1, 8, 0) -> "13". Empty base -> "-".
 std::string FormatPercent(int64_t count, int64_t base, int decimals);

@@ -1,0 +1,53 @@
+// The analysis file (docs/analysis-format.md): what a report adds to the simple tallies, kept
+// apart from code — breakdowns (cross tables by a grouping question, with tests and number
+// summaries) and the settings for small bases and significance marks. Loaded from YAML with
+// every problem reported as file:line:column in Japanese, and checked against the questionnaire.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "questionnaire/questionnaire.h"
+#include "questionnaire/source_location.h"
+
+namespace chosa {
+
+struct AnalysisSettings {
+  int small_base = 30;                // groups with base n below this are reference values
+  std::string small_base_mark = "※";  // shown beside their n
+  double loose_level = 0.95;          // △ / ▽
+  double strict_level = 0.99;         // ▲ / ▼
+};
+
+// Cross tables of `questions` (all tabulated questions when empty) by the groups of `by`.
+struct Breakdown {
+  std::string by;  // a single-answer or prefecture question
+  std::vector<std::string> questions;
+  bool chi_square = true;  // Pearson chi-square per single-answer table
+  bool numbers = true;     // number questions summarised per group
+  SourceLocation location;
+};
+
+struct AnalysisSpec {
+  std::string id;
+  std::string title;
+  std::string survey;  // the survey id it is written for; empty = any
+  AnalysisSettings settings;
+  std::vector<Breakdown> breakdowns;
+};
+
+struct AnalysisLoad {
+  std::optional<AnalysisSpec> spec;  // set only when there are no errors
+  std::vector<Diagnostic> diagnostics;
+};
+
+AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_name);
+AnalysisLoad LoadAnalysisFile(const std::string& path);
+
+// Problems of `spec` against the questionnaire it is applied to: unknown or personal question
+// ids, a `by` that is not a single-answer or prefecture question.
+std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionnaire& qn);
+
+}  // namespace chosa

@@ -1,0 +1,72 @@
+// Cross tables (クロス集計) of a question by the groups of a single-answer question, as seeds 001
+// and 002 show them: the total row first, then one row per group with its base n, counts and
+// percents of the respondents who answered, a mark on small bases, a chi-square test (single
+// answers) and a per-cell test of each group against the total.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_file.h"
+#include "analysis/significance.h"
+#include "tabulation/dataset.h"
+#include "tabulation/table.h"
+
+namespace chosa {
+
+// One row of a cross table: the total or one group.
+struct CrossRow {
+  int code = 0;  // the group's option code; 0 for the total
+  std::string label;
+  int64_t base = 0;  // respondents in the row who answered the question (unweighted)
+  double base_weighted = 0;
+  bool small = false;      // base below the analysis's small_base: a reference value
+  std::vector<int64_t> n;  // per option of the question, in questionnaire order
+  std::vector<double> weighted;
+  std::vector<CellMark> marks;  // per option, this group against the total (none for the total)
+  // The percent of option `i` among the row's base (weighted when the data is); nullopt when
+  // the base is empty.
+  std::optional<double> Percent(size_t i) const;
+};
+
+struct CrossTable {
+  std::string question_id;  // grids: "<question>_<item>"
+  std::string number, title;
+  QuestionType type = QuestionType::kSingle;
+  std::string by_id, by_title;
+  std::vector<int> codes;  // the question's options
+  std::vector<std::string> labels;
+  bool weighted = false;
+  CrossRow total;                           // everyone who answered, the group known or not
+  std::vector<CrossRow> groups;             // every option of `by`, in its order
+  std::optional<ChiSquareTest> chi_square;  // single answers, groups x options, unweighted
+};
+
+// A number question summarised per group (the total first).
+struct NumberBreakdown {
+  std::string question_id, number, title, unit;
+  std::string by_id, by_title;
+  struct Cell {
+    int code = 0;  // 0 for the total
+    std::string label;
+    NumberSummary summary;
+  };
+  std::vector<Cell> cells;
+};
+
+// Which respondents fall in which group of `by` (single or prefecture): the option position per
+// respondent, -1 when not answered.
+std::vector<int16_t> GroupsOf(const Dataset& data, int by);
+
+// The cross table of question `question` (grid: its item `item`, else -1) by `by`.
+// `groups` is GroupsOf(data, by).
+CrossTable CrossTabulate(const Dataset& data, int question, int item, int by,
+                         const std::vector<int16_t>& groups, const AnalysisSettings& settings,
+                         bool chi_square);
+
+NumberBreakdown SummarizeNumbers(const Dataset& data, int question, int by,
+                                 const std::vector<int16_t>& groups);
+
+}  // namespace chosa

@@ -1,0 +1,64 @@
+#include "analysis/output/long_writer.h"
+
+#include <fmt/format.h>
+
+#include "tabulation/output/long_writer.h"
+
+namespace chosa {
+namespace {
+
+std::string Value(double x) { return fmt::format("{}", x); }
+
+void Line(std::string* out, std::string_view section, const std::string& var, const std::string& by,
+          std::string_view row, std::string_view col, std::string_view stat,
+          const std::string& value) {
+  *out += fmt::format("{},{},{},{},{},{},{}\n", section, var, by, row, col, stat, value);
+}
+
+void CrossLines(const CrossTable& t, std::string* out) {
+  std::string_view section = t.type == QuestionType::kMulti ? "xt_ma" : "xt_sa";
+  for (size_t i = 0; i < t.codes.size(); ++i) {
+    std::string row = std::to_string(t.codes[i]);
+    for (const CrossRow& g : t.groups) {
+      std::string col = std::to_string(g.code);
+      double n = static_cast<double>(g.n[i]);
+      Line(out, section, t.question_id, t.by_id, row, col, "n", Value(n));
+      Line(out, section, t.question_id, t.by_id, row, col, "colpct",
+           g.base > 0 ? Value(100.0 * n / static_cast<double>(g.base)) : "NA");
+    }
+  }
+  for (const CrossRow& g : t.groups) {
+    Line(out, section, t.question_id, t.by_id, "base", std::to_string(g.code), "n",
+         Value(static_cast<double>(g.base)));
+  }
+  if (t.chi_square) {
+    Line(out, "chisq", t.question_id, t.by_id, "", "", "X2", Value(t.chi_square->statistic));
+    Line(out, "chisq", t.question_id, t.by_id, "", "", "df", Value(t.chi_square->df));
+    Line(out, "chisq", t.question_id, t.by_id, "", "", "p", Value(t.chi_square->p));
+  }
+}
+
+void NumberLines(const NumberBreakdown& nb, std::string* out) {
+  for (size_t i = 1; i < nb.cells.size(); ++i) {  // groups only, as the workload
+    const NumberBreakdown::Cell& c = nb.cells[i];
+    std::string col = std::to_string(c.code);
+    bool any = c.summary.n > 0;
+    Line(out, "num", nb.question_id, nb.by_id, "", col, "n",
+         Value(static_cast<double>(c.summary.n)));
+    Line(out, "num", nb.question_id, nb.by_id, "", col, "mean", any ? Value(c.summary.mean) : "NA");
+    Line(out, "num", nb.question_id, nb.by_id, "", col, "median",
+         any ? Value(c.summary.median) : "NA");
+    Line(out, "num", nb.question_id, nb.by_id, "", col, "max", any ? Value(c.summary.max) : "NA");
+  }
+}
+
+}  // namespace
+
+std::string RenderAnalysisLong(const AnalysisReport& report) {
+  std::string out = RenderTallyLong(report.tally);
+  for (const CrossTable& t : report.cross_tables) CrossLines(t, &out);
+  for (const NumberBreakdown& nb : report.numbers) NumberLines(nb, &out);
+  return out;
+}
+
+}  // namespace chosa

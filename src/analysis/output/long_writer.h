@@ -1,0 +1,15 @@
+// An analysis in the long format of the benchmark anchors (../shared/bench-anchors/WORKLOAD.md):
+// the simple tallies' sections (gt_sa, gtw_sa, gt_ma) followed by xt_sa and xt_ma (row = option
+// code, col = group code: n and colpct, and the base per group), chisq (X2, df, p) and num (n,
+// mean, median, max per group). Unweighted counts and percents; "NA" where a base is empty.
+#pragma once
+
+#include <string>
+
+#include "analysis/analysis.h"
+
+namespace chosa {
+
+std::string RenderAnalysisLong(const AnalysisReport& report);
+
+}  // namespace chosa

@@ -1,0 +1,105 @@
+#include "analysis/output/text_writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "base/text.h"
+#include "tabulation/output/text_writer.h"
+
+namespace chosa {
+namespace {
+
+std::string Heading(const std::string& number, const std::string& title, const std::string& id) {
+  return number == title || number == id || number.empty() ? title
+                                                           : fmt::format("{}　{}", number, title);
+}
+
+std::string Fixed(double x, int decimals) { return fmt::format("{:.{}f}", x, decimals); }
+
+void RenderCross(const CrossTable& t, const AnalysisSettings& s, int decimals, std::string* out) {
+  *out += fmt::format("■ {} × {}［{}］\n", Heading(t.number, t.title, t.question_id), t.by_title,
+                      t.type == QuestionType::kMulti ? "複数回答・回答者に対する%" : "単一回答・%");
+  std::vector<const CrossRow*> rows = {&t.total};
+  for (const CrossRow& g : t.groups) rows.push_back(&g);
+  int label_width = 8;
+  for (const CrossRow* r : rows) label_width = std::max(label_width, DisplayWidth(r->label));
+  label_width = std::min(label_width, 30);
+  const int n_width = 10, pct_width = 9;
+  std::string line = "    " + PadRight("", label_width) + PadLeft("n", n_width);
+  for (int code : t.codes) line += PadLeft(fmt::format("[{}]", code), pct_width);
+  *out += line + "\n";
+  for (const CrossRow* r : rows) {
+    std::string n = t.weighted ? Fixed(r->base_weighted, 1) : std::to_string(r->base);
+    if (r->small) n = s.small_base_mark + n;
+    line = "    " + PadRight(r->label, label_width) + PadLeft(n, n_width);
+    for (size_t i = 0; i < t.codes.size(); ++i) {
+      std::optional<double> p = r->Percent(i);
+      std::string cell = p ? Fixed(*p, decimals) : "-";
+      if (!r->marks.empty()) cell += MarkText(r->marks[i]);
+      line += PadLeft(cell, pct_width);
+    }
+    *out += line + "\n";
+  }
+  for (size_t i = 0; i < t.codes.size(); ++i)
+    *out += fmt::format("      [{}] {}\n", t.codes[i], t.labels[i]);
+  if (t.chi_square) {
+    *out += fmt::format("    カイ二乗検定: χ² = {:.3f}, 自由度 {}, p = {:.4g}\n",
+                        t.chi_square->statistic, t.chi_square->df, t.chi_square->p);
+  }
+  *out += "\n";
+}
+
+void RenderNumbers(const NumberBreakdown& nb, std::string* out) {
+  *out += fmt::format("■ {} × {}［数値{}］\n", Heading(nb.number, nb.title, nb.question_id),
+                      nb.by_title, nb.unit.empty() ? "" : "・" + nb.unit);
+  int label_width = 8;
+  for (const auto& c : nb.cells) label_width = std::max(label_width, DisplayWidth(c.label));
+  label_width = std::min(label_width, 30);
+  std::string line = "    " + PadRight("", label_width);
+  for (const char* h : {"n", "平均", "中央値", "最小", "最大", "標準偏差"}) line += PadLeft(h, 11);
+  *out += line + "\n";
+  for (const auto& c : nb.cells) {
+    line = "    " + PadRight(c.label, label_width) + PadLeft(std::to_string(c.summary.n), 11);
+    for (double v :
+         {c.summary.mean, c.summary.median, c.summary.min, c.summary.max, c.summary.sd}) {
+      line += PadLeft(c.summary.n > 0 ? Fixed(v, 2) : "-", 11);
+    }
+    *out += line + "\n";
+  }
+  *out += "\n";
+}
+
+}  // namespace
+
+std::string_view MarkText(CellMark mark) {
+  switch (mark) {
+    case CellMark::kMuchHigher:
+      return "▲";
+    case CellMark::kMuchLower:
+      return "▼";
+    case CellMark::kHigher:
+      return "△";
+    case CellMark::kLower:
+      return "▽";
+    case CellMark::kNone:
+      break;
+  }
+  return "";
+}
+
+std::string RenderAnalysisText(const AnalysisReport& report) {
+  std::string out = RenderTallyText(report.tally);
+  if (report.cross_tables.empty() && report.numbers.empty()) return out;
+  const AnalysisSettings& s = report.spec.settings;
+  out += fmt::format(
+      "\n＝＝ クロス集計 ＝＝\n"
+      "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意\n\n",
+      s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level));
+  int decimals = report.tally.tables.empty() ? 1 : report.tally.tables.front().decimals;
+  for (const CrossTable& t : report.cross_tables) RenderCross(t, s, decimals, &out);
+  for (const NumberBreakdown& nb : report.numbers) RenderNumbers(nb, &out);
+  return out;
+}
+
+}  // namespace chosa
