@@ -23,7 +23,8 @@ def load(path):
 ours, peers = load(sys.argv[1]), load(sys.argv[2])
 runs = {**ours, **{("R-full" if t == "base" else "pandas-full", n): v for (t, n), v in peers.items()}}
 sizes = sorted({n for _, n in runs})
-tools = ["chosa-csv", "chosa-db", "chosa-import", "r-gt", "pandas-gt", "R-full", "pandas-full"]
+tools = ["chosa-csv", "chosa-db", "chosa-import", "chosa-report-db", "chosa-report-csv", "r-gt",
+         "pandas-gt", "R-full", "pandas-full"]
 
 
 def med(tool, n):
@@ -52,6 +53,19 @@ for n in sizes:
     print("| %s | %s | %s | %s | %s | %s | %s |" % (format(n, ","), ratio("r-gt", c), ratio("pandas-gt", c),
                                                      ratio("r-gt", d), ratio("pandas-gt", d),
                                                      ratio("R-full", c), ratio("pandas-full", c)))
+print()
+print("Full report (WORKLOAD.md) ratios (peer time / chosa time):")
+print()
+print("| N | chosa-report-db vs R full | vs pandas full | chosa-report-csv vs R full | vs pandas full |")
+print("|---:|---:|---:|---:|---:|")
+for n in sizes:
+    d, c = med("chosa-report-db", n)[0], med("chosa-report-csv", n)[0]
+
+    def ratio(peer, mine):
+        p = med(peer, n)[0]
+        return "%.1fx" % (p / mine) if p and mine else "-"
+    print("| %s | %s | %s | %s | %s |" % (format(n, ","), ratio("R-full", d), ratio("pandas-full", d),
+                                          ratio("R-full", c), ratio("pandas-full", c)))
 print()
 print("Checks (anchors' compare.py, relative tolerance 1e-9):")
 print()

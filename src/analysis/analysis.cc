@@ -1,6 +1,9 @@
 #include "analysis/analysis.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <thread>
 
 namespace chosa {
 namespace {
@@ -17,6 +20,32 @@ bool Tabulated(const Question& q, const TallyOverrides& o) {
   return std::find(o.skip.begin(), o.skip.end(), q.id) == o.skip.end();
 }
 
+// Runs `jobs` on up to the machine's cores; each job writes only its own result.
+void RunAll(const std::vector<std::function<void()>>& jobs) {
+  size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < jobs.size(); i = next++) jobs[i]();
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+// One question (or grid item) by every breakdown that lists it.
+struct CrossJob {
+  int question = 0, item = -1;
+  std::vector<size_t> breakdowns;
+  std::vector<CrossTable> tables;  // one per entry of `breakdowns`
+};
+
+struct NumberJob {
+  int question = 0;
+  size_t breakdown = 0;
+  NumberBreakdown result;
+};
+
 }  // namespace
 
 AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
@@ -24,34 +53,69 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
   const Questionnaire& qn = data.questionnaire();
   AnalysisReport report;
   report.spec = spec;
-  report.tally = SimpleTally(data, overrides);
-  for (const Breakdown& b : spec.breakdowns) {
-    int by = qn.FindQuestion(b.by);
-    std::vector<int16_t> groups = GroupsOf(data, by);
-    for (int qi = 0; qi < static_cast<int>(qn.questions.size()); ++qi) {
-      const Question& q = qn.questions[qi];
-      if (qi == by || !Listed(b, q) || !Tabulated(q, overrides)) continue;
-      switch (q.type) {
-        case QuestionType::kSingle:
-        case QuestionType::kPrefecture:
-        case QuestionType::kMulti:
-          report.cross_tables.push_back(
-              CrossTabulate(data, qi, -1, by, groups, spec.settings, b.chi_square));
-          break;
-        case QuestionType::kGrid:
-          for (int item = 0; item < static_cast<int>(q.items.size()); ++item) {
-            report.cross_tables.push_back(
-                CrossTabulate(data, qi, item, by, groups, spec.settings, b.chi_square));
-          }
-          break;
-        case QuestionType::kNumber:
-          if (b.numbers) report.numbers.push_back(SummarizeNumbers(data, qi, by, groups));
-          break;
-        case QuestionType::kText:
-        case QuestionType::kTextArea:
-          break;
-      }
+  std::vector<Grouping> groupings;
+  for (const Breakdown& b : spec.breakdowns)
+    groupings.push_back(GroupsOf(data, qn.FindQuestion(b.by)));
+
+  std::vector<CrossJob> cross;
+  std::vector<NumberJob> numbers;
+  for (int qi = 0; qi < static_cast<int>(qn.questions.size()); ++qi) {
+    const Question& q = qn.questions[qi];
+    if (!Tabulated(q, overrides)) continue;
+    std::vector<size_t> listed;
+    for (size_t b = 0; b < spec.breakdowns.size(); ++b) {
+      if (groupings[b].by != qi && Listed(spec.breakdowns[b], q)) listed.push_back(b);
     }
+    if (listed.empty()) continue;
+    switch (q.type) {
+      case QuestionType::kSingle:
+      case QuestionType::kPrefecture:
+      case QuestionType::kMulti:
+        cross.push_back({qi, -1, listed, {}});
+        break;
+      case QuestionType::kGrid:
+        for (int item = 0; item < static_cast<int>(q.items.size()); ++item)
+          cross.push_back({qi, item, listed, {}});
+        break;
+      case QuestionType::kNumber:
+        for (size_t b : listed)
+          if (spec.breakdowns[b].numbers) numbers.push_back({qi, b, {}});
+        break;
+      case QuestionType::kText:
+      case QuestionType::kTextArea:
+        break;
+    }
+  }
+
+  std::vector<std::function<void()>> jobs;
+  jobs.push_back([&] { report.tally = SimpleTally(data, overrides); });
+  for (CrossJob& job : cross) {
+    jobs.push_back([&data, &spec, &groupings, &job] {
+      std::vector<const Grouping*> by;
+      std::vector<bool> chi_square;
+      for (size_t b : job.breakdowns) {
+        by.push_back(&groupings[b]);
+        chi_square.push_back(spec.breakdowns[b].chi_square);
+      }
+      job.tables = CrossTabulate(data, job.question, job.item, by, chi_square, spec.settings);
+    });
+  }
+  for (NumberJob& job : numbers) {
+    jobs.push_back([&data, &groupings, &job] {
+      job.result = SummarizeNumbers(data, job.question, groupings[job.breakdown]);
+    });
+  }
+  RunAll(jobs);
+
+  // Breakdown by breakdown, questions in questionnaire order.
+  for (size_t b = 0; b < spec.breakdowns.size(); ++b) {
+    for (CrossJob& job : cross) {
+      auto at = std::find(job.breakdowns.begin(), job.breakdowns.end(), b);
+      if (at != job.breakdowns.end())
+        report.cross_tables.push_back(std::move(job.tables[at - job.breakdowns.begin()]));
+    }
+    for (NumberJob& job : numbers)
+      if (job.breakdown == b) report.numbers.push_back(std::move(job.result));
   }
   return report;
 }

@@ -5,13 +5,30 @@
 namespace chosa {
 namespace {
 
-CrossRow EmptyRow(int code, std::string label, size_t options) {
-  CrossRow row;
-  row.code = code;
-  row.label = std::move(label);
-  row.n.assign(options, 0);
-  row.weighted.assign(options, 0);
-  return row;
+// Counts of one question by one grouping: (levels + 1) x (options + 1) cells, the last row for
+// respondents whose group is unknown, the last column for codes that are not options.
+struct Cells {
+  int rows = 0, cols = 0;
+  std::vector<int64_t> n;
+  std::vector<double> w;
+  void Reset(int levels, int options) {
+    rows = levels + 1;
+    cols = options + 1;
+    n.assign(static_cast<size_t>(rows) * cols, 0);
+    w.assign(n.size(), 0);
+  }
+};
+
+std::string Title(const Question& q) { return q.title.empty() ? q.text : q.title; }
+
+CrossRow RowFrom(const Cells& c, int row, int code, std::string label) {
+  CrossRow r;
+  r.code = code;
+  r.label = std::move(label);
+  size_t k = static_cast<size_t>(c.cols - 1);
+  r.n.assign(c.n.begin() + static_cast<long>(row * c.cols), c.n.begin() + row * c.cols + k);
+  r.weighted.assign(c.w.begin() + static_cast<long>(row * c.cols), c.w.begin() + row * c.cols + k);
+  return r;
 }
 
 // Fills the marks and small-base flags once the counts are in.
@@ -29,6 +46,36 @@ void Finish(const AnalysisSettings& settings, CrossTable* t) {
   }
 }
 
+// One pass over the respondents. `Each(r, add)` calls add(position) for every option respondent
+// r chose (position == options for a code that is no option) and returns false when r did not
+// answer. Bases are counted in `bases` (per grouping, per row).
+template <bool kWeighted, typename Each>
+void Count(const Dataset& data, const std::vector<const Grouping*>& by, Each&& each,
+           std::vector<Cells>* cells, std::vector<std::vector<int64_t>>* bases,
+           std::vector<std::vector<double>>* bases_w) {
+  const std::vector<double>& weights = data.weights();
+  size_t nb = by.size();
+  for (int64_t r = 0; r < data.size(); ++r) {
+    double w = kWeighted ? weights[r] : 1.0;
+    bool answered = each(r, [&](int pos) {
+      for (size_t b = 0; b < nb; ++b) {
+        int16_t g = by[b]->groups[r];
+        Cells& c = (*cells)[b];
+        size_t idx = static_cast<size_t>(g < 0 ? c.rows - 1 : g) * c.cols + pos;
+        ++c.n[idx];
+        if (kWeighted) c.w[idx] += w;
+      }
+    });
+    if (!answered) continue;
+    for (size_t b = 0; b < nb; ++b) {
+      int16_t g = by[b]->groups[r];
+      size_t row = static_cast<size_t>(g < 0 ? (*cells)[b].rows - 1 : g);
+      ++(*bases)[b][row];
+      if (kWeighted) (*bases_w)[b][row] += w;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<double> CrossRow::Percent(size_t i) const {
@@ -36,88 +83,117 @@ std::optional<double> CrossRow::Percent(size_t i) const {
   return 100.0 * weighted[i] / base_weighted;
 }
 
-std::vector<int16_t> GroupsOf(const Dataset& data, int by) {
+Grouping GroupsOf(const Dataset& data, int by) {
+  Grouping g;
+  g.by = by;
+  g.levels = static_cast<int>(data.questionnaire().questions[by].options.size());
   const QuestionColumn& c = data.column(by);
-  std::vector<int16_t> groups(static_cast<size_t>(data.size()), -1);
+  g.groups.assign(static_cast<size_t>(data.size()), -1);
   for (int64_t r = 0; r < data.size(); ++r) {
     if (c.states[r] == AnswerState::kAnswered)
-      groups[r] = static_cast<int16_t>(data.OptionIndex(by, c.codes[r]));
+      g.groups[r] = static_cast<int16_t>(data.OptionIndex(by, c.codes[r]));
   }
-  return groups;
+  return g;
 }
 
-CrossTable CrossTabulate(const Dataset& data, int question, int item, int by,
-                         const std::vector<int16_t>& groups, const AnalysisSettings& settings,
-                         bool chi_square) {
+std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int item,
+                                      const std::vector<const Grouping*>& by,
+                                      const std::vector<bool>& chi_square,
+                                      const AnalysisSettings& settings) {
   const Questionnaire& qn = data.questionnaire();
   const Question& q = qn.questions[question];
-  const Question& b = qn.questions[by];
-  CrossTable t;
-  t.question_id = item >= 0 ? q.id + "_" + q.items[item].id : q.id;
-  t.number = q.number;
-  t.title = q.title.empty() ? q.text : q.title;
-  if (item >= 0) t.title += "：" + q.items[item].label;
-  t.type = q.type;
-  t.by_id = b.id;
-  t.by_title = b.title.empty() ? b.text : b.title;
-  t.weighted = data.weighted();
-  size_t k = q.options.size();
-  for (const Option& o : q.options) {
-    t.codes.push_back(o.code);
-    t.labels.push_back(o.label);
-  }
-  t.total = EmptyRow(0, "全体", k);
-  for (const Option& o : b.options) t.groups.push_back(EmptyRow(o.code, o.label, k));
-
   const QuestionColumn& c = data.column(question);
-  const std::vector<double>& weights = data.weights();
-  auto count = [&](CrossRow* row, double w, auto&& each_option) {
-    ++row->base;
-    row->base_weighted += w;
-    each_option([&](int idx) {
-      ++row->n[idx];
-      row->weighted[idx] += w;
-    });
-  };
-  for (int64_t r = 0; r < data.size(); ++r) {
-    if (c.states[r] != AnswerState::kAnswered) continue;
-    double w = weights[r];
-    int16_t g = groups[r];
-    if (q.type == QuestionType::kMulti) {
-      const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
-      auto each = [&](auto&& add) {
-        for (int word = 0; word < c.words; ++word)
-          for (uint64_t x = bits[word]; x != 0; x &= x - 1) add(word * 64 + __builtin_ctzll(x));
-      };
-      count(&t.total, w, each);
-      if (g >= 0) count(&t.groups[g], w, each);
+  int k = static_cast<int>(q.options.size());
+  std::vector<Cells> cells(by.size());
+  std::vector<std::vector<int64_t>> bases(by.size());
+  std::vector<std::vector<double>> bases_w(by.size());
+  for (size_t b = 0; b < by.size(); ++b) {
+    cells[b].Reset(by[b]->levels, k);
+    bases[b].assign(static_cast<size_t>(by[b]->levels) + 1, 0);
+    bases_w[b].assign(bases[b].size(), 0);
+  }
+  auto run = [&](auto&& each) {
+    if (data.weighted()) {
+      Count<true>(data, by, each, &cells, &bases, &bases_w);
     } else {
-      size_t stride = item >= 0 ? q.items.size() : 1;
-      int code = c.codes[static_cast<size_t>(r) * stride + (item >= 0 ? item : 0)];
-      if (item >= 0 && code == 0) continue;  // this grid item unanswered
-      int idx = data.OptionIndex(question, code);
-      auto each = [&](auto&& add) {
-        if (idx >= 0) add(idx);
-      };
-      count(&t.total, w, each);
-      if (g >= 0) count(&t.groups[g], w, each);
+      Count<false>(data, by, each, &cells, &bases, &bases_w);
     }
+  };
+  if (q.type == QuestionType::kMulti) {
+    run([&](int64_t r, auto&& add) {
+      if (c.states[r] != AnswerState::kAnswered) return false;
+      const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
+      for (int word = 0; word < c.words; ++word)
+        for (uint64_t x = bits[word]; x != 0; x &= x - 1) add(word * 64 + __builtin_ctzll(x));
+      return true;
+    });
+  } else {
+    size_t stride = item >= 0 ? q.items.size() : 1;
+    size_t offset = item >= 0 ? static_cast<size_t>(item) : 0;
+    run([&](int64_t r, auto&& add) {
+      if (c.states[r] != AnswerState::kAnswered) return false;
+      int code = c.codes[static_cast<size_t>(r) * stride + offset];
+      if (item >= 0 && code == 0) return false;  // this grid item unanswered
+      int pos = q.OptionPosition(code);
+      add(pos < 0 ? k : pos);
+      return true;
+    });
   }
-  Finish(settings, &t);
-  if (chi_square && q.type != QuestionType::kMulti) {
-    std::vector<double> cells;
-    for (const CrossRow& g : t.groups)
-      for (int64_t n : g.n) cells.push_back(static_cast<double>(n));
-    t.chi_square = PearsonChiSquare(cells, static_cast<int>(t.groups.size()), static_cast<int>(k));
+
+  std::vector<CrossTable> tables;
+  for (size_t b = 0; b < by.size(); ++b) {
+    const Question& bq = qn.questions[by[b]->by];
+    const Cells& cb = cells[b];
+    CrossTable t;
+    t.question_id = item >= 0 ? q.id + "_" + q.items[item].id : q.id;
+    t.number = q.number;
+    t.title = Title(q);
+    if (item >= 0) t.title += "：" + q.items[item].label;
+    t.type = q.type;
+    t.by_id = bq.id;
+    t.by_title = Title(bq);
+    t.weighted = data.weighted();
+    for (const Option& o : q.options) {
+      t.codes.push_back(o.code);
+      t.labels.push_back(o.label);
+    }
+    t.total.label = "全体";
+    t.total.n.assign(k, 0);
+    t.total.weighted.assign(k, 0);
+    for (int row = 0; row < cb.rows; ++row) {
+      for (int i = 0; i < k; ++i) {
+        t.total.n[i] += cb.n[static_cast<size_t>(row) * cb.cols + i];
+        t.total.weighted[i] += cb.w[static_cast<size_t>(row) * cb.cols + i];
+      }
+      t.total.base += bases[b][row];
+      t.total.base_weighted +=
+          data.weighted() ? bases_w[b][row] : static_cast<double>(bases[b][row]);
+    }
+    if (!data.weighted()) t.total.weighted.assign(t.total.n.begin(), t.total.n.end());
+    for (int g = 0; g < by[b]->levels; ++g) {
+      CrossRow row = RowFrom(cb, g, bq.options[g].code, bq.options[g].label);
+      row.base = bases[b][g];
+      row.base_weighted = data.weighted() ? bases_w[b][g] : static_cast<double>(row.base);
+      if (!data.weighted()) row.weighted.assign(row.n.begin(), row.n.end());
+      t.groups.push_back(std::move(row));
+    }
+    Finish(settings, &t);
+    if (chi_square[b] && q.type != QuestionType::kMulti) {
+      std::vector<double> counts;
+      for (const CrossRow& g : t.groups)
+        for (int64_t n : g.n) counts.push_back(static_cast<double>(n));
+      t.chi_square = PearsonChiSquare(counts, static_cast<int>(t.groups.size()), k);
+    }
+    tables.push_back(std::move(t));
   }
-  return t;
+  return tables;
 }
 
-NumberBreakdown SummarizeNumbers(const Dataset& data, int question, int by,
-                                 const std::vector<int16_t>& groups) {
+NumberBreakdown SummarizeNumbers(const Dataset& data, int question, const Grouping& by) {
   const Questionnaire& qn = data.questionnaire();
   const Question& q = qn.questions[question];
-  const Question& b = qn.questions[by];
+  const Question& b = qn.questions[by.by];
+  const std::vector<int16_t>& groups = by.groups;
   NumberBreakdown nb;
   nb.question_id = q.id;
   nb.number = q.number;

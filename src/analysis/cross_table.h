@@ -56,17 +56,22 @@ struct NumberBreakdown {
   std::vector<Cell> cells;
 };
 
-// Which respondents fall in which group of `by` (single or prefecture): the option position per
-// respondent, -1 when not answered.
-std::vector<int16_t> GroupsOf(const Dataset& data, int by);
+// The groups of a grouping question `by` (single or prefecture): per respondent, the position of
+// the chosen option, -1 when not answered.
+struct Grouping {
+  int by = -1;
+  int levels = 0;  // the options of `by`
+  std::vector<int16_t> groups;
+};
+Grouping GroupsOf(const Dataset& data, int by);
 
-// The cross table of question `question` (grid: its item `item`, else -1) by `by`.
-// `groups` is GroupsOf(data, by).
-CrossTable CrossTabulate(const Dataset& data, int question, int item, int by,
-                         const std::vector<int16_t>& groups, const AnalysisSettings& settings,
-                         bool chi_square);
+// The cross tables of question `question` (grid: its item `item`, else -1) by each grouping, in
+// one pass over the respondents. `chi_square[i]` asks for the test by grouping i.
+std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int item,
+                                      const std::vector<const Grouping*>& by,
+                                      const std::vector<bool>& chi_square,
+                                      const AnalysisSettings& settings);
 
-NumberBreakdown SummarizeNumbers(const Dataset& data, int question, int by,
-                                 const std::vector<int16_t>& groups);
+NumberBreakdown SummarizeNumbers(const Dataset& data, int question, const Grouping& by);
 
 }  // namespace chosa

@@ -27,9 +27,10 @@ TEST_F(CrossTableTest, GridItemBySingleCountsEachGroupAndTheTotal) {
   data_.Add(Respondent(0, {}, std::nullopt, {1, 2}));  // group unknown: in the total only
   AnalysisSettings s;
   s.small_base = 3;
-  std::vector<int16_t> groups = GroupsOf(data_, 0);
-  EXPECT_EQ(groups, (std::vector<int16_t>{0, 0, 1, -1}));
-  CrossTable virus = CrossTabulate(data_, 3, 0, 0, groups, s, true);
+  Grouping groups = GroupsOf(data_, 0);
+  EXPECT_EQ(groups.groups, (std::vector<int16_t>{0, 0, 1, -1}));
+  EXPECT_EQ(groups.levels, 2);
+  CrossTable virus = CrossTabulate(data_, 3, 0, {&groups}, {true}, s)[0];
   EXPECT_EQ(virus.question_id, "Q4_virus");
   EXPECT_EQ(virus.total.base, 4);
   EXPECT_EQ(virus.total.n, (std::vector<int64_t>{3, 1}));
@@ -43,7 +44,7 @@ TEST_F(CrossTableTest, GridItemBySingleCountsEachGroupAndTheTotal) {
   ASSERT_TRUE(virus.chi_square);
   EXPECT_EQ(virus.chi_square->df, 1);
   EXPECT_DOUBLE_EQ(virus.chi_square->statistic, 3.0);  // 2x2 diagonal table of 2 and 1
-  CrossTable dos = CrossTabulate(data_, 3, 1, 0, groups, s, false);
+  CrossTable dos = CrossTabulate(data_, 3, 1, {&groups}, {false}, s)[0];
   EXPECT_EQ(dos.total.base, 3);  // the third respondent left dos unanswered
   EXPECT_EQ(dos.groups[1].base, 0);
   EXPECT_FALSE(dos.groups[1].Percent(0));
@@ -57,17 +58,22 @@ TEST_F(CrossTableTest, MultiAnswersCountRespondentsPerOptionAndMarkSignificantCe
   for (int i = 0; i < 20; ++i) data_.Add(Respondent(1, {9}, std::nullopt, {2, 1}));
   for (int i = 0; i < 80; ++i) data_.Add(Respondent(2, {}, std::nullopt, {2, 1}));
   AnalysisSettings s;
-  std::vector<int16_t> groups = GroupsOf(data_, 0);
-  CrossTable multi = CrossTabulate(data_, 1, -1, 0, groups, s, true);
+  Grouping groups = GroupsOf(data_, 0);
+  CrossTable multi = CrossTabulate(data_, 1, -1, {&groups}, {true}, s)[0];
   EXPECT_EQ(multi.type, QuestionType::kMulti);
   EXPECT_EQ(multi.groups[0].base, 80);
   EXPECT_EQ(multi.groups[0].n, (std::vector<int64_t>{60, 60, 0, 20}));
   EXPECT_EQ(multi.groups[1].base, 0);  // not asked of women
   EXPECT_FALSE(multi.chi_square);      // no chi-square for multiple answers
-  CrossTable virus = CrossTabulate(data_, 3, 0, 0, groups, s, true);
+  // By the same grouping twice in one pass: the same table twice.
+  std::vector<CrossTable> both = CrossTabulate(data_, 3, 0, {&groups, &groups}, {true, false}, s);
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].groups[0].n, both[1].groups[0].n);
+  EXPECT_FALSE(both[1].chi_square);
+  const CrossTable& virus = both[0];
   EXPECT_EQ(virus.groups[0].marks[0], CellMark::kMuchHigher);
   EXPECT_EQ(virus.groups[1].marks[0], CellMark::kMuchLower);
-  CrossTable dos = CrossTabulate(data_, 3, 1, 0, groups, s, true);
+  CrossTable dos = CrossTabulate(data_, 3, 1, {&groups}, {true}, s)[0];
   EXPECT_EQ(dos.groups[0].marks[0], CellMark::kNone);  // everyone said 大: no test
   EXPECT_FALSE(dos.chi_square);                        // one non-empty column
 }
@@ -77,7 +83,7 @@ TEST_F(CrossTableTest, NumbersPerGroupWithTheTotalFirst) {
   data_.Add(Respondent(1, {1}, 20));
   data_.Add(Respondent(2, {}, 5));
   data_.Add(Respondent(2, {}, std::nullopt));
-  NumberBreakdown nb = SummarizeNumbers(data_, 2, 0, GroupsOf(data_, 0));
+  NumberBreakdown nb = SummarizeNumbers(data_, 2, GroupsOf(data_, 0));
   ASSERT_EQ(nb.cells.size(), 3u);
   EXPECT_EQ(nb.cells[0].label, "全体");
   EXPECT_EQ(nb.cells[0].summary.n, 3);
