@@ -14,6 +14,7 @@ PACKAGES="
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   chromium fonts-noto-cjk
+  libboost-dev r-base-core
 "
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo

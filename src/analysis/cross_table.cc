@@ -36,12 +36,13 @@ void Finish(const AnalysisSettings& settings, CrossTable* t) {
   t->total.small = t->total.base < settings.small_base;
   for (CrossRow& g : t->groups) {
     g.small = g.base < settings.small_base;
-    g.marks.assign(t->codes.size(), CellMark::kNone);
+    g.tests.clear();
+    g.marks.clear();
     for (size_t i = 0; i < t->codes.size(); ++i) {
-      g.marks[i] = MarkFor(
-          SubgroupVsTotal(static_cast<double>(g.n[i]), static_cast<double>(g.base),
-                          static_cast<double>(t->total.n[i]), static_cast<double>(t->total.base)),
-          settings.loose_level, settings.strict_level);
+      g.tests.push_back(SubgroupVsTotal(static_cast<double>(g.n[i]), static_cast<double>(g.base),
+                                        static_cast<double>(t->total.n[i]),
+                                        static_cast<double>(t->total.base)));
+      g.marks.push_back(MarkFor(g.tests.back(), settings.loose_level, settings.strict_level));
     }
   }
 }

@@ -25,7 +25,10 @@ struct CrossRow {
   bool small = false;      // base below the analysis's small_base: a reference value
   std::vector<int64_t> n;  // per option of the question, in questionnaire order
   std::vector<double> weighted;
-  std::vector<CellMark> marks;  // per option, this group against the total (none for the total)
+  // Per option, this group against the total (empty for the total): the test where defined,
+  // and its mark at the analysis's levels.
+  std::vector<std::optional<ProportionTest>> tests;
+  std::vector<CellMark> marks;
   // The percent of option `i` among the row's base (weighted when the data is); nullopt when
   // the base is empty.
   std::optional<double> Percent(size_t i) const;

@@ -213,6 +213,38 @@ class ChosaCliTest(unittest.TestCase):
         with zipfile.ZipFile(out) as z:
             self.assertIn("xl/workbook.xml", z.namelist())
 
+    def test_analyze_cross_tables_from_database_and_file(self):
+        self.import_seed001()
+        spec = self.path("analysis.yaml")
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("analysis: size\nsettings: {small_base: 30}\n"
+                    "breakdowns:\n  - {by: employees, questions: [Q1_1, Q7_1]}\n")
+        stored = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db, check=0).stdout
+        direct = run("analyze", "-a", spec, "-q", "osaka-supply-chain-2019",
+                     "-d", os.path.join(SEED001, "answers_cp932.csv"), check=0).stdout
+        self.assertEqual(stored, direct)
+        cross = stored[stored.index("＝＝ クロス集計 ＝＝"):]
+        self.assertIn("× ", cross)
+        self.assertIn("全体", cross)
+        self.assertIn("カイ二乗検定", cross)
+        self.assertIn("※", cross)  # 118 companies split by size: some groups under 30
+        # The long form sums: per group bases add up to the total of those with a known size.
+        long_form = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db,
+                        "-f", "long", check=0).stdout
+        bases = [float(l.split(",")[6]) for l in long_form.splitlines()
+                 if l.startswith("xt_sa,Q1_1,employees,base,")]
+        j = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db, "--only", "Q1_1")
+        self.assertLessEqual(sum(bases), j["tables"][0]["counts"]["answered"])
+        self.assertGreater(sum(bases), 0)
+        # A wrong analysis file: located errors, nothing computed.
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("analysis: size\nbreakdowns:\n  - {by: Q7_1, questions: [NOPE]}\n")
+        p = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db, check=1)
+        self.assertIn("analysis.yaml:3:5: エラー: by の質問「Q7_1」は単一回答か都道府県の質問にしてください",
+                      p.stderr)
+        self.assertIn("questions の質問「NOPE」は調査票「osaka-supply-chain-2019」にありません", p.stderr)
+        self.assertEqual(p.stdout, "")
+
     def test_weighted_tally_from_a_file(self):
         q = self.path("w.yaml")
         with open(q, "w", encoding="utf-8") as f:

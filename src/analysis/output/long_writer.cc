@@ -31,6 +31,15 @@ void CrossLines(const CrossTable& t, std::string* out) {
     Line(out, section, t.question_id, t.by_id, "base", std::to_string(g.code), "n",
          Value(static_cast<double>(g.base)));
   }
+  for (size_t i = 0; i < t.codes.size(); ++i) {
+    std::string row = std::to_string(t.codes[i]);
+    for (const CrossRow& g : t.groups) {
+      const std::optional<ProportionTest>& test = g.tests[i];
+      std::string col = std::to_string(g.code);
+      Line(out, "xt_test", t.question_id, t.by_id, row, col, "z", test ? Value(test->z) : "NA");
+      Line(out, "xt_test", t.question_id, t.by_id, row, col, "p", test ? Value(test->p) : "NA");
+    }
+  }
   if (t.chi_square) {
     Line(out, "chisq", t.question_id, t.by_id, "", "", "X2", Value(t.chi_square->statistic));
     Line(out, "chisq", t.question_id, t.by_id, "", "", "df", Value(t.chi_square->df));
