@@ -1,4 +1,4 @@
-// The analysis file (docs/analysis-format.md): what a report adds to the simple tallies, kept
+// The analysis file (docs/analysis.md): what a report adds to the simple tallies, kept
 // apart from code — breakdowns (cross tables by a grouping question, with tests and number
 // summaries) and the settings for small bases and significance marks. Loaded from YAML with
 // every problem reported as file:line:column in Japanese, and checked against the questionnaire.

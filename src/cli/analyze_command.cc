@@ -19,7 +19,7 @@ class AnalyzeCommand final : public Command {
   explicit AnalyzeCommand(CLI::App& app)
       : Command(app.add_subcommand(
             "analyze", "分析ファイルに従ってクロス集計・検定を行う（端末表示, long 形式）")) {
-    app_->add_option("-a,--analysis", analysis_, "分析ファイル（YAML, docs/analysis-format.md）")
+    app_->add_option("-a,--analysis", analysis_, "分析ファイル（YAML, docs/analysis.md）")
         ->required();
     source_.AddOptions(app_);
     tally_.AddOptions(app_);
