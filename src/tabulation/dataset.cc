@@ -91,6 +91,22 @@ void Dataset::Reserve(int64_t rows) {
   weights_.reserve(n);
 }
 
+void Dataset::Append(const Dataset& other) {
+  auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    QuestionColumn& c = columns_[i];
+    const QuestionColumn& o = other.columns_[i];
+    append(c.states, o.states);
+    append(c.codes, o.codes);
+    append(c.bits, o.bits);
+    append(c.numbers, o.numbers);
+    for (const auto& [row, text] : o.texts) c.texts.push_back({rows_ + row, text});
+  }
+  append(weights_, other.weights_);
+  weighted_ = weighted_ || other.weighted_;
+  rows_ += other.rows_;
+}
+
 void Dataset::Truncate(int64_t rows) {
   size_t n = static_cast<size_t>(rows);
   for (size_t i = 0; i < columns_.size(); ++i) {

@@ -41,6 +41,10 @@ class Dataset {
   // does not decode; the dataset is then unchanged.
   Status AddRecord(std::string_view record, int weight_question = -1);
 
+  // Appends the respondents of `other`, which must be built on the same questionnaire, after
+  // this dataset's (texts keep their respondent's position).
+  void Append(const Dataset& other);
+
   // Reserves room for `rows` respondents.
   void Reserve(int64_t rows);
 

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+#include <future>
+
 namespace chosa {
 namespace {
 
@@ -18,36 +21,91 @@ Result<int> WeightIndex(const Questionnaire& qn, const std::string& id) {
 
 }  // namespace
 
+// Decoding records is most of the time a load takes, so the scan (SQLite, this thread) hands
+// batches of records to workers that decode each into a dataset of its own; the batches are
+// appended in scan order. At most kInFlight batches are held at once.
 Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
                               const DatasetOptions& options, Dataset* data) {
+  constexpr size_t kBatchRows = 32768;
+  constexpr size_t kInFlight = 3;
   const Questionnaire& qn = data->questionnaire();
   CHOSA_ASSIGN_OR_RETURN(int weight, WeightIndex(qn, options.weight_question));
   ScanOptions scan;
   if (!options.include_incomplete) scan.status = ResponseStatus::kComplete;
   Result<int64_t> count = storage.CountResponses(qn.id, scan.status);
   if (count.ok()) data->Reserve(data->size() + *count);
+
+  auto empty_weight = [&](std::string_view key) {
+    return Status::InvalidArgument(
+        fmt::format("回答者 {} のウェイト ({}) が空です", key, options.weight_question));
+  };
+  // A batch: records of this questionnaire version as raw bytes, or (for other versions)
+  // answers already decoded through the catalog, in scan order.
+  struct Batch {
+    std::string bytes;
+    std::vector<std::pair<size_t, size_t>> records;  // offset, length in `bytes`
+    std::vector<std::string> keys;
+    std::vector<std::pair<size_t, std::pair<Answers, double>>> decoded;  // before record i
+  };
+  using Chunk = Result<std::unique_ptr<Dataset>>;
+  auto decode = [&qn, weight, &empty_weight](Batch batch) -> Chunk {
+    auto chunk = std::make_unique<Dataset>(qn);
+    chunk->Reserve(static_cast<int64_t>(batch.records.size() + batch.decoded.size()));
+    size_t next_decoded = 0;
+    for (size_t i = 0; i <= batch.records.size(); ++i) {
+      for (; next_decoded < batch.decoded.size() && batch.decoded[next_decoded].first == i;
+           ++next_decoded) {
+        chunk->Add(batch.decoded[next_decoded].second.first,
+                   batch.decoded[next_decoded].second.second);
+      }
+      if (i == batch.records.size()) break;
+      auto [offset, length] = batch.records[i];
+      Status added = chunk->AddRecord(std::string_view(batch.bytes).substr(offset, length), weight);
+      if (added.code() == StatusCode::kInvalidArgument) return empty_weight(batch.keys[i]);
+      if (!added.ok()) return added;
+    }
+    return chunk;
+  };
+
+  std::deque<std::future<Chunk>> pending;
+  Status failed = Status::Ok();
+  auto collect = [&](size_t keep) {
+    while (pending.size() > keep) {
+      Chunk chunk = pending.front().get();
+      pending.pop_front();
+      if (!chunk.ok() && failed.ok()) failed = chunk.status();
+      if (chunk.ok() && failed.ok()) data->Append(**chunk);
+    }
+  };
+  Batch batch;
+  auto submit = [&] {
+    if (batch.records.empty() && batch.decoded.empty()) return;
+    collect(kInFlight - 1);
+    pending.push_back(std::async(std::launch::async, decode, std::move(batch)));
+    batch = Batch{};
+  };
   Answers answers;
-  return storage.ScanResponses(qn.id, scan, [&](const ResponseRecord& r) -> Status {
-    if (r.survey_version == qn.version) {  // the common case: straight into the columns
-      Status added = data->AddRecord(r.answers, weight);
-      if (added.code() == StatusCode::kInvalidArgument) {
-        return Status::InvalidArgument(fmt::format("回答者 {} のウェイト ({}) が空です",
-                                                   r.respondent_key, options.weight_question));
+  Status scanned = storage.ScanResponses(qn.id, scan, [&](const ResponseRecord& r) -> Status {
+    if (r.survey_version == qn.version) {  // the common case: decoded straight into columns
+      batch.records.push_back({batch.bytes.size(), r.answers.size()});
+      batch.bytes += r.answers;
+      batch.keys.push_back(r.respondent_key);
+    } else {
+      CHOSA_RETURN_IF_ERROR(catalog.Decode(r, qn, &answers));
+      double w = 1.0;
+      if (weight >= 0) {
+        if (!answers[weight].answered()) return empty_weight(r.respondent_key);
+        w = answers[weight].number;
       }
-      return added;
+      batch.decoded.push_back({batch.records.size(), {answers, w}});
     }
-    CHOSA_RETURN_IF_ERROR(catalog.Decode(r, qn, &answers));
-    double w = 1.0;
-    if (weight >= 0) {
-      if (!answers[weight].answered()) {
-        return Status::InvalidArgument(fmt::format("回答者 {} のウェイト ({}) が空です",
-                                                   r.respondent_key, options.weight_question));
-      }
-      w = answers[weight].number;
-    }
-    data->Add(answers, w);
+    if (batch.records.size() + batch.decoded.size() >= kBatchRows) submit();
     return Status::Ok();
   });
+  if (scanned.ok()) submit();
+  collect(0);
+  CHOSA_RETURN_IF_ERROR(scanned);
+  return failed;
 }
 
 Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source,

@@ -1,0 +1,104 @@
+#include "tabulation/dataset_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "storage/answer_codec.h"
+#include "storage/survey_catalog.h"
+#include "support/temp_dir.h"
+#include "tabulation/tally_fixture.h"
+
+namespace chosa {
+namespace {
+
+// Enough respondents to cross the loader's batches (32,768 records each).
+constexpr int kRespondents = 40000;
+
+Answers Person(int i) {
+  Answers a = testing::Respondent(1 + i % 2, {1 + i % 2}, 1 + i % 5, {1 + i % 2, 2},
+                                  i % 997 == 0 ? "意見 " + std::to_string(i) : "");
+  return a;
+}
+
+class LoadFromStorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    qn_ = testing::TallyQuestionnaire();
+    Result<std::unique_ptr<Storage>> s = OpenStorage(dir_.File("chosa.db"));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    storage_ = std::move(*s);
+    ASSERT_TRUE(RegisterQuestionnaire(*storage_, qn_).ok());
+  }
+  void Insert(int from, int to, bool empty_weight_at_end = false) {
+    Result<std::unique_ptr<Transaction>> tx = storage_->Begin();
+    ASSERT_TRUE(tx.ok());
+    for (int i = from; i < to; ++i) {
+      ResponseRecord r;
+      r.survey_id = qn_.id;
+      r.survey_version = qn_.version;
+      r.respondent_key = "r" + std::to_string(i);
+      Answers a = Person(i);
+      if (empty_weight_at_end && i == to - 1) a[2] = Answer{};
+      r.answers = EncodeAnswers(qn_, a, AnswerPart::kSurvey);
+      ASSERT_TRUE((*tx)->InsertResponse(r).ok());
+    }
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+
+  testing::TempDir dir_;
+  Questionnaire qn_;
+  std::unique_ptr<Storage> storage_;
+};
+
+TEST_F(LoadFromStorageTest, BatchesDecodedInParallelKeepTheScanOrder) {
+  Insert(0, kRespondents);
+  SurveyCatalog catalog(*storage_);
+  Dataset loaded(qn_), expected(qn_);
+  DatasetOptions options;
+  options.weight_question = "Q3";
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &loaded).ok());
+  for (int i = 0; i < kRespondents; ++i) expected.Add(Person(i), 1 + i % 5);
+  ASSERT_EQ(loaded.size(), kRespondents);
+  for (size_t q = 0; q < qn_.questions.size(); ++q) {
+    EXPECT_EQ(loaded.column(q).states, expected.column(q).states) << q;
+    EXPECT_EQ(loaded.column(q).codes, expected.column(q).codes) << q;
+    EXPECT_EQ(loaded.column(q).bits, expected.column(q).bits) << q;
+    EXPECT_EQ(loaded.column(q).numbers, expected.column(q).numbers) << q;
+    EXPECT_EQ(loaded.column(q).texts, expected.column(q).texts) << q;
+  }
+  EXPECT_EQ(loaded.weights(), expected.weights());
+  EXPECT_TRUE(loaded.weighted());
+  ASSERT_EQ(loaded.column(4).texts.size(), 41u);
+  EXPECT_EQ(loaded.column(4).texts.back().first, 39880);  // the respondent's position
+}
+
+TEST_F(LoadFromStorageTest, AnEmptyWeightInALaterBatchNamesTheRespondent) {
+  Insert(0, 33000, /*empty_weight_at_end=*/true);
+  SurveyCatalog catalog(*storage_);
+  Dataset loaded(qn_);
+  DatasetOptions options;
+  options.weight_question = "Q3";
+  Status s = LoadDatasetFromStorage(*storage_, catalog, options, &loaded);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("回答者 r32999 のウェイト (Q3) が空です"), std::string::npos)
+      << s.ToString();
+}
+
+TEST(DatasetAppendTest, AppendKeepsRowsWeightsAndTextPositions) {
+  Questionnaire qn = testing::TallyQuestionnaire();
+  Dataset a(qn), b(qn);
+  a.Add(testing::Respondent(1, {1}, 3, {1, 1}, "一"));
+  b.Add(testing::Respondent(2, {}, 4, {}, ""), 2.0);
+  b.Add(testing::Respondent(1, {9}, 5, {2, 2}, "三"));
+  a.Append(b);
+  EXPECT_EQ(a.size(), 3);
+  EXPECT_TRUE(a.weighted());
+  EXPECT_EQ(a.weights(), (std::vector<double>{1, 2, 1}));
+  EXPECT_EQ(a.column(0).codes, (std::vector<int16_t>{1, 2, 1}));
+  EXPECT_EQ(a.column(3).codes, (std::vector<int16_t>{1, 1, 0, 0, 2, 2}));
+  ASSERT_EQ(a.column(4).texts.size(), 2u);
+  EXPECT_EQ(a.column(4).texts[1].first, 2);
+  EXPECT_EQ(a.column(4).texts[1].second.second, "三");
+}
+
+}  // namespace
+}  // namespace chosa
