@@ -245,6 +245,17 @@ class ChosaCliTest(unittest.TestCase):
         self.assertIn("questions の質問「NOPE」は調査票「osaka-supply-chain-2019」にありません", p.stderr)
         self.assertEqual(p.stdout, "")
 
+    def test_classify_names_the_rule(self):
+        p = run("classify", "--industry", "rubber", "--capital", "5億", "--employees", "850", check=0)
+        self.assertIn("判定: 中小企業者", p.stdout)
+        self.assertIn("ゴム製品製造業の特例", p.stdout)
+        p = run("classify", "--industry", "service", "--capital", "５，０００万円", "--employees", "5", check=0)
+        self.assertIn("判定: 小規模企業者", p.stdout)
+        p = run("classify", "--industry", "wholesale", "--capital", "2億", "--employees", "101", check=0)
+        self.assertIn("判定: 大企業", p.stdout)
+        p = run("classify", "--industry", "mining", "--employees", "3", check=1)
+        self.assertIn("業種「mining」はありません", p.stderr)
+
     def test_weighted_tally_from_a_file(self):
         q = self.path("w.yaml")
         with open(q, "w", encoding="utf-8") as f:
