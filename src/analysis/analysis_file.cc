@@ -32,6 +32,154 @@ void ReadSettings(YamlReader& r, const YAML::Node& node, AnalysisSettings* s) {
   s->strict_level = strict;
 }
 
+// {code: [low, high]} with high null for "and more"; values as integers or yen ("5000万").
+BandMap ReadBands(YamlReader& r, const YAML::Node& node) {
+  BandMap bands;
+  if (!node.IsMap()) {
+    r.Error(node, "bad-bands", "bands は「コード: [下限, 上限]」の形で書いてください");
+    return bands;
+  }
+  for (auto it = node.begin(); it != node.end(); ++it) {
+    int code = 0;
+    YAML::Node range = it->second;
+    if (!YAML::convert<int>::decode(it->first, code) || !range.IsSequence() || range.size() != 2) {
+      r.Error(it->first, "bad-bands", "bands は「コード: [下限, 上限]」の形で書いてください");
+      continue;
+    }
+    auto value = [&](const YAML::Node& v) -> std::optional<int64_t> {
+      Result<int64_t> yen = ParseYen(v.Scalar());
+      if (!v.IsScalar() || !yen.ok()) {
+        r.Error(v, "bad-bands", fmt::format("「{}」は数値ではありません", v.Scalar()));
+        return std::nullopt;
+      }
+      return *yen;
+    };
+    std::optional<int64_t> low = value(range[0]);
+    std::optional<int64_t> high;
+    if (!range[1].IsNull() && range[1].Scalar() != "null") {
+      high = value(range[1]);
+      if (!high) continue;
+    }
+    if (!low) continue;
+    if (high && *high < *low) {
+      r.Error(range, "bad-bands", "上限が下限より小さくなっています");
+      continue;
+    }
+    bands[code] = ValueRange{*low, high};
+  }
+  return bands;
+}
+
+std::vector<int> ReadCodes(YamlReader& r, const YAML::Node& node) {
+  std::vector<int> codes;
+  int code = 0;
+  if (node.IsScalar() && YAML::convert<int>::decode(node, code)) return {code};
+  if (node.IsSequence()) {
+    for (const YAML::Node& n : node) {
+      if (YAML::convert<int>::decode(n, code)) {
+        codes.push_back(code);
+      } else {
+        r.Error(n, "not-an-integer", "選択肢コードには整数を書いてください");
+      }
+    }
+    return codes;
+  }
+  r.Error(node, "not-an-integer", "from には選択肢コードかそのリストを書いてください");
+  return codes;
+}
+
+void ReadSmeSize(YamlReader& r, const YAML::Node& node, SmeSizeRule* rule) {
+  if (!r.CheckMap(node, "sme_size", {"industry", "employees", "capital"})) return;
+  auto source = [&](const char* key, bool required, std::string* question, BandMap* bands,
+                    std::map<int, LegalIndustry>* industries) {
+    YAML::Node n = node[key];
+    if (!n) {
+      if (required)
+        r.Error(node, "missing-key", fmt::format("sme_size に \"{}\" がありません", key));
+      return;
+    }
+    if (!r.CheckMap(n, key, {"question", "bands", "map"})) return;
+    if (auto q = r.String(n, "question", true, key)) *question = *q;
+    if (bands != nullptr && n["bands"]) *bands = ReadBands(r, n["bands"]);
+    if (industries != nullptr) {
+      YAML::Node map = n["map"];
+      if (!map || !map.IsMap()) {
+        r.Error(n, "missing-key", "industry には map（選択肢コード: 業種）を書いてください");
+        return;
+      }
+      for (auto it = map.begin(); it != map.end(); ++it) {
+        int code = 0;
+        std::optional<LegalIndustry> industry = ParseLegalIndustry(it->second.Scalar());
+        if (!YAML::convert<int>::decode(it->first, code)) {
+          r.Error(it->first, "not-an-integer", "map のキーには選択肢コードを書いてください");
+        } else if (!industry) {
+          std::string all;
+          for (LegalIndustry i : AllLegalIndustries())
+            all += " " + std::string(LegalIndustryKey(i));
+          r.Error(it->second, "unknown-industry",
+                  fmt::format("業種「{}」はありません（使える業種:{}）", it->second.Scalar(), all));
+        } else {
+          (*industries)[code] = *industry;
+        }
+      }
+    }
+  };
+  source("industry", true, &rule->industry, nullptr, &rule->industry_map);
+  source("employees", true, &rule->employees, &rule->employee_bands, nullptr);
+  source("capital", false, &rule->capital, &rule->capital_bands, nullptr);
+}
+
+void ReadDerived(YamlReader& r, const YAML::Node& node, std::vector<DerivedVariable>* out) {
+  if (!r.CheckMap(node, "derived の項目", {"id", "label", "sme_size", "recode", "region"})) return;
+  DerivedVariable d;
+  d.location = r.Loc(node);
+  if (auto id = r.String(node, "id", true, "derived の項目")) d.id = *id;
+  if (auto label = r.String(node, "label", false, "derived の項目")) d.label = *label;
+  int kinds = (node["sme_size"] ? 1 : 0) + (node["recode"] ? 1 : 0) + (node["region"] ? 1 : 0);
+  if (kinds != 1) {
+    r.Error(node, "bad-derived", "sme_size, recode, region のどれかひとつを書いてください");
+    return;
+  }
+  if (node["sme_size"]) {
+    d.kind = DerivedVariable::Kind::kSmeSize;
+    ReadSmeSize(r, node["sme_size"], &d.sme);
+  } else if (YAML::Node rc = node["recode"]) {
+    d.kind = DerivedVariable::Kind::kRecode;
+    if (r.CheckMap(rc, "recode", {"from", "groups"})) {
+      if (auto from = r.String(rc, "from", true, "recode")) d.recode.from = *from;
+      YAML::Node groups = rc["groups"];
+      if (!groups || !groups.IsSequence()) {
+        r.Error(rc, "missing-key", "recode には groups（- {code, label, from}）を書いてください");
+      } else {
+        for (const YAML::Node& g : groups) {
+          if (!r.CheckMap(g, "groups の項目", {"code", "label", "from"})) continue;
+          RecodeGroup group;
+          if (auto code = r.Int(g, "code", true, "groups の項目"))
+            group.code = static_cast<int>(*code);
+          if (auto label = r.String(g, "label", true, "groups の項目")) group.label = *label;
+          if (g["from"]) group.from = ReadCodes(r, g["from"]);
+          d.recode.groups.push_back(std::move(group));
+        }
+      }
+    }
+  } else {
+    YAML::Node rg = node["region"];
+    d.kind = DerivedVariable::Kind::kRegion;
+    if (r.CheckMap(rg, "region", {"from", "blocks"})) {
+      if (auto from = r.String(rg, "from", true, "region")) d.region_from = *from;
+      std::string blocks = r.String(rg, "blocks", false, "region").value_or("meti");
+      if (blocks == "meti") {
+        d.blocks = RegionBlocks::kMeti;
+      } else if (blocks == "nine") {
+        d.blocks = RegionBlocks::kNine;
+      } else {
+        r.Error(rg["blocks"], "bad-blocks", "blocks は meti（経済産業局）か nine（9地方）です");
+      }
+    }
+  }
+  out->push_back(std::move(d));
+}
+
 void ReadBreakdown(YamlReader& r, const YAML::Node& node, std::vector<Breakdown>* out) {
   if (!r.CheckMap(node, "breakdowns の項目", {"by", "questions", "chi_square", "numbers"})) return;
   Breakdown b;
@@ -70,11 +218,18 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
     return result;
   }
   AnalysisSpec spec;
-  if (r.CheckMap(root, "分析ファイル", {"analysis", "title", "survey", "settings", "breakdowns"})) {
+  if (r.CheckMap(root, "分析ファイル",
+                 {"analysis", "title", "survey", "settings", "derived", "breakdowns"})) {
     if (auto id = r.String(root, "analysis", true, "分析ファイル")) spec.id = *id;
     if (auto t = r.String(root, "title", false, "分析ファイル")) spec.title = *t;
     if (auto s = r.String(root, "survey", false, "分析ファイル")) spec.survey = *s;
     if (root["settings"]) ReadSettings(r, root["settings"], &spec.settings);
+    YAML::Node ds = root["derived"];
+    if (ds && !ds.IsSequence()) {
+      r.Error(ds, "not-a-list", "derived は「- id: …」のリストで書いてください");
+    } else if (ds) {
+      for (const YAML::Node& d : ds) ReadDerived(r, d, &spec.derived);
+    }
     YAML::Node bs = root["breakdowns"];
     if (bs && !bs.IsSequence()) {
       r.Error(bs, "not-a-list", "breakdowns は「- by: …」のリストで書いてください");
@@ -97,8 +252,10 @@ AnalysisLoad LoadAnalysisFile(const std::string& path) {
   return LoadAnalysisText(*text, path);
 }
 
-std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionnaire& qn) {
-  std::vector<Diagnostic> out;
+std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionnaire& original) {
+  std::vector<Diagnostic> out = CheckDerived(spec.derived, original);
+  if (!out.empty()) return out;
+  Questionnaire qn = WithDerivedQuestions(original, spec.derived);
   auto error = [&](const SourceLocation& at, std::string code, std::string message) {
     out.push_back(Diagnostic{at, std::move(code), std::move(message), false});
   };

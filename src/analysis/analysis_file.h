@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/derived.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/source_location.h"
 
@@ -35,6 +36,7 @@ struct AnalysisSpec {
   std::string title;
   std::string survey;  // the survey id it is written for; empty = any
   AnalysisSettings settings;
+  std::vector<DerivedVariable> derived;
   std::vector<Breakdown> breakdowns;
 };
 
@@ -46,8 +48,9 @@ struct AnalysisLoad {
 AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_name);
 AnalysisLoad LoadAnalysisFile(const std::string& path);
 
-// Problems of `spec` against the questionnaire it is applied to: unknown or personal question
-// ids, a `by` that is not a single-answer or prefecture question.
+// Problems of `spec` against the questionnaire it is applied to: derived variables (CheckDerived),
+// unknown or personal question ids, a `by` that is not a single-answer or prefecture question
+// (derived variables may be used as `by` and in `questions`).
 std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionnaire& qn);
 
 }  // namespace chosa

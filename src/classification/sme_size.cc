@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
+
+#include "base/text.h"
 
 namespace chosa {
 namespace {
@@ -73,6 +76,33 @@ std::string_view SizeClassName(SizeClass c) {
       break;
   }
   return "判定できない";
+}
+
+Result<int64_t> ParseYen(std::string_view text) {
+  std::string s;
+  for (char c : Nfkc(text)) {
+    if (c != ',' && c != ' ') s += c;
+  }
+  auto strip = [&](std::string_view suffix) {
+    if (s.size() < suffix.size() || s.compare(s.size() - suffix.size(), suffix.size(), suffix) != 0)
+      return false;
+    s.resize(s.size() - suffix.size());
+    return true;
+  };
+  strip("円");
+  double unit = 1;
+  if (strip("億")) {
+    unit = 1e8;
+  } else if (strip("万")) {
+    unit = 1e4;
+  }
+  double value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || value < 0) {
+    return Status::InvalidArgument(
+        fmt::format("金額「{}」を読めません（例: 50000000, 5000万, 3億）", text));
+  }
+  return static_cast<int64_t>(value * unit + 0.5);
 }
 
 std::string YenText(int64_t yen) {

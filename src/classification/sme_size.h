@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
+
 namespace chosa {
 
 // The industry categories the definition distinguishes.
@@ -68,6 +70,9 @@ struct SizeDecision {
 // `capital` unset: an individual business or unknown capital; only employees then decide.
 SizeDecision ClassifySize(LegalIndustry industry, std::optional<ValueRange> capital,
                           ValueRange employees);
+
+// An amount of yen as people write it: "50000000", "5000万", "5,000万円", "1.5億", "３億円".
+Result<int64_t> ParseYen(std::string_view text);
 
 // "3億円", "5,000万円", "1,200万円", "800円".
 std::string YenText(int64_t yen);

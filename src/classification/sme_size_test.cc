@@ -118,6 +118,11 @@ TEST(SmeSize, ReasonsNameTheRuleInJapanese) {
             "資本金1億円以下 または 常時使用する従業員100人以下");
   EXPECT_EQ(YenText(5000 * kMan), "5,000万円");
   EXPECT_EQ(YenText(3 * kOku), "3億円");
+  EXPECT_EQ(*ParseYen("５，０００万円"), 5000 * kMan);
+  EXPECT_EQ(*ParseYen("1.5億"), 150'000'000);
+  EXPECT_EQ(*ParseYen("800"), 800);
+  EXPECT_FALSE(ParseYen("1億x").ok());
+  EXPECT_FALSE(ParseYen("").ok());
   EXPECT_EQ(ParseLegalIndustry("software"), LegalIndustry::kSoftware);
   EXPECT_EQ(ParseLegalIndustry("旅館業"), LegalIndustry::kInn);
   EXPECT_FALSE(ParseLegalIndustry("mining"));

@@ -42,6 +42,7 @@ class AnalyzeCommand final : public Command {
       return Fail(
           Status::InvalidArgument(fmt::format("{} は調査票「{}」に合いません", analysis_, qn.id)));
     }
+    std::unique_ptr<Questionnaire> extended = AddDerived(spec.spec->derived, loaded->data.get());
     AnalysisReport report = Analyze(*loaded->data, *spec.spec, tally_.Overrides());
     report.tally.weight_variable = source_.weight_question();
     std::string text = format_ == "long" ? RenderAnalysisLong(report) : RenderAnalysisText(report);

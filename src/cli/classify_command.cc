@@ -2,45 +2,13 @@
 // the rule that applied (classification/sme_size.h).
 #include <fmt/format.h>
 
-#include <charconv>
 #include <iostream>
 
-#include "base/text.h"
 #include "classification/sme_size.h"
 #include "cli/common.h"
 
 namespace chosa::cli {
 namespace {
-
-// "50000000", "5000万", "5,000万円", "1.5億", "3億円" -> yen.
-Result<int64_t> ParseYen(std::string text) {
-  std::string s;
-  for (char c : Nfkc(text)) {
-    if (c != ',' && c != ' ') s += c;
-  }
-  auto strip = [&](std::string_view suffix) {
-    if (s.size() >= suffix.size() &&
-        s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      s.resize(s.size() - suffix.size());
-      return true;
-    }
-    return false;
-  };
-  strip("円");
-  double unit = 1;
-  if (strip("億")) {
-    unit = 1e8;
-  } else if (strip("万")) {
-    unit = 1e4;
-  }
-  double value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size() || value < 0) {
-    return Status::InvalidArgument(
-        fmt::format("資本金「{}」を読めません（例: 50000000, 5000万, 3億）", text));
-  }
-  return static_cast<int64_t>(value * unit + 0.5);
-}
 
 class ClassifyCommand final : public Command {
  public:

@@ -107,6 +107,11 @@ void Dataset::Append(const Dataset& other) {
   rows_ += other.rows_;
 }
 
+void Dataset::Extend(const Questionnaire& extended, std::vector<QuestionColumn> columns) {
+  qn_ = &extended;
+  for (QuestionColumn& c : columns) columns_.push_back(std::move(c));
+}
+
 void Dataset::Truncate(int64_t rows) {
   size_t n = static_cast<size_t>(rows);
   for (size_t i = 0; i < columns_.size(); ++i) {

@@ -45,6 +45,11 @@ class Dataset {
   // this dataset's (texts keep their respondent's position).
   void Append(const Dataset& other);
 
+  // Switches to `extended`, whose first questions are this dataset's questionnaire's, and adds
+  // one column (one value per respondent) for each question after them. `extended` must
+  // outlive the dataset.
+  void Extend(const Questionnaire& extended, std::vector<QuestionColumn> columns);
+
   // Reserves room for `rows` respondents.
   void Reserve(int64_t rows);
 
