@@ -245,6 +245,21 @@ class ChosaCliTest(unittest.TestCase):
         self.assertIn("questions の質問「NOPE」は調査票「osaka-supply-chain-2019」にありません", p.stderr)
         self.assertEqual(p.stdout, "")
 
+    def test_analyze_with_derived_variables_of_the_builtin_analysis(self):
+        self.import_seed001()
+        spec = os.path.join(os.environ["CHOSA_SOURCE_DIR"], "data/analyses/osaka-supply-chain-2019.analysis.yaml")
+        text = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db,
+                   "--only", "Q1_1,size,maker", check=0).stdout
+        self.assertIn("■ 問1　1-1：仕入・外注・委託先(買い先) × 従業員規模", text)
+        self.assertIn("■ 製造業／非製造業 × 従業員規模", text)  # a derived variable by another
+        long_form = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db,
+                        "--only", "size,maker", "-f", "long", check=0).stdout
+        rows = [l.split(",") for l in long_form.splitlines()]
+        gt = {r[3]: float(r[6]) for r in rows if r[:2] == ["gt_sa", "maker"] and r[5] == "n"}
+        tally = self.tally_json("-s", "osaka-supply-chain-2019", "--db", self.db, "--only", "industry")
+        manufacturing = [r["n"] for r in tally["tables"][0]["rows"] if r.get("code") == 1][0]
+        self.assertEqual(gt["1"], manufacturing)  # 製造業 = industry code 1
+
     def test_classify_names_the_rule(self):
         p = run("classify", "--industry", "rubber", "--capital", "5億", "--employees", "850", check=0)
         self.assertIn("判定: 中小企業者", p.stdout)
