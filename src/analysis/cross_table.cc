@@ -49,30 +49,40 @@ void Finish(const AnalysisSettings& settings, CrossTable* t) {
 
 // One pass over the respondents. `Each(r, add)` calls add(position) for every option respondent
 // r chose (position == options for a code that is no option) and returns false when r did not
-// answer. Bases are counted in `bases` (per grouping, per row).
-template <bool kWeighted, typename Each>
+// answer. With kCountBases, answering respondents are counted per row in `bases` (single answers
+// do without: a row's base is the sum of its cells).
+template <bool kWeighted, bool kCountBases, typename Each>
 void Count(const Dataset& data, const std::vector<const Grouping*>& by, Each&& each,
            std::vector<Cells>* cells, std::vector<std::vector<int64_t>>* bases,
            std::vector<std::vector<double>>* bases_w) {
-  const std::vector<double>& weights = data.weights();
-  size_t nb = by.size();
+  struct Target {
+    const uint16_t* rows;
+    size_t cols;
+    int64_t* n;
+    double* w;
+    int64_t* base;
+    double* base_w;
+  };
+  std::vector<Target> targets;
+  for (size_t b = 0; b < by.size(); ++b) {
+    Cells& c = (*cells)[b];
+    targets.push_back({by[b]->rows.data(), static_cast<size_t>(c.cols), c.n.data(), c.w.data(),
+                       (*bases)[b].data(), (*bases_w)[b].data()});
+  }
+  const double* weights = data.weights().data();
   for (int64_t r = 0; r < data.size(); ++r) {
     double w = kWeighted ? weights[r] : 1.0;
     bool answered = each(r, [&](int pos) {
-      for (size_t b = 0; b < nb; ++b) {
-        int16_t g = by[b]->groups[r];
-        Cells& c = (*cells)[b];
-        size_t idx = static_cast<size_t>(g < 0 ? c.rows - 1 : g) * c.cols + pos;
-        ++c.n[idx];
-        if (kWeighted) c.w[idx] += w;
+      for (Target& t : targets) {
+        size_t i = t.rows[r] * t.cols + static_cast<size_t>(pos);
+        ++t.n[i];
+        if (kWeighted) t.w[i] += w;
       }
     });
-    if (!answered) continue;
-    for (size_t b = 0; b < nb; ++b) {
-      int16_t g = by[b]->groups[r];
-      size_t row = static_cast<size_t>(g < 0 ? (*cells)[b].rows - 1 : g);
-      ++(*bases)[b][row];
-      if (kWeighted) (*bases_w)[b][row] += w;
+    if (!kCountBases || !answered) continue;
+    for (Target& t : targets) {
+      ++t.base[t.rows[r]];
+      if (kWeighted) t.base_w[t.rows[r]] += w;
     }
   }
 }
@@ -90,9 +100,11 @@ Grouping GroupsOf(const Dataset& data, int by) {
   g.levels = static_cast<int>(data.questionnaire().questions[by].options.size());
   const QuestionColumn& c = data.column(by);
   g.groups.assign(static_cast<size_t>(data.size()), -1);
+  g.rows.assign(static_cast<size_t>(data.size()), static_cast<uint16_t>(g.levels));
   for (int64_t r = 0; r < data.size(); ++r) {
-    if (c.states[r] == AnswerState::kAnswered)
-      g.groups[r] = static_cast<int16_t>(data.OptionIndex(by, c.codes[r]));
+    if (c.states[r] != AnswerState::kAnswered) continue;
+    g.groups[r] = static_cast<int16_t>(data.OptionIndex(by, c.codes[r]));
+    if (g.groups[r] >= 0) g.rows[r] = static_cast<uint16_t>(g.groups[r]);
   }
   return g;
 }
@@ -113,14 +125,19 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     bases[b].assign(static_cast<size_t>(by[b]->levels) + 1, 0);
     bases_w[b].assign(bases[b].size(), 0);
   }
+  bool multi = q.type == QuestionType::kMulti;
   auto run = [&](auto&& each) {
-    if (data.weighted()) {
-      Count<true>(data, by, each, &cells, &bases, &bases_w);
+    if (data.weighted() && multi) {
+      Count<true, true>(data, by, each, &cells, &bases, &bases_w);
+    } else if (data.weighted()) {
+      Count<true, false>(data, by, each, &cells, &bases, &bases_w);
+    } else if (multi) {
+      Count<false, true>(data, by, each, &cells, &bases, &bases_w);
     } else {
-      Count<false>(data, by, each, &cells, &bases, &bases_w);
+      Count<false, false>(data, by, each, &cells, &bases, &bases_w);
     }
   };
-  if (q.type == QuestionType::kMulti) {
+  if (multi) {
     run([&](int64_t r, auto&& add) {
       if (c.states[r] != AnswerState::kAnswered) return false;
       const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
@@ -141,6 +158,17 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     });
   }
 
+  if (!multi) {  // a row's base: all its cells, codes that are no option included
+    for (size_t b = 0; b < by.size(); ++b) {
+      const Cells& cb = cells[b];
+      for (int row = 0; row < cb.rows; ++row) {
+        for (int col = 0; col < cb.cols; ++col) {
+          bases[b][row] += cb.n[static_cast<size_t>(row) * cb.cols + col];
+          bases_w[b][row] += cb.w[static_cast<size_t>(row) * cb.cols + col];
+        }
+      }
+    }
+  }
   std::vector<CrossTable> tables;
   for (size_t b = 0; b < by.size(); ++b) {
     const Question& bq = qn.questions[by[b]->by];

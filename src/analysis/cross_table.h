@@ -63,8 +63,9 @@ struct NumberBreakdown {
 // the chosen option, -1 when not answered.
 struct Grouping {
   int by = -1;
-  int levels = 0;  // the options of `by`
-  std::vector<int16_t> groups;
+  int levels = 0;               // the options of `by`
+  std::vector<int16_t> groups;  // per respondent: the group, or -1
+  std::vector<uint16_t> rows;   // per respondent: the group, or `levels` when unknown
 };
 Grouping GroupsOf(const Dataset& data, int by);
 
