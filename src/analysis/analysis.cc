@@ -48,6 +48,15 @@ struct NumberJob {
 
 }  // namespace
 
+Result<PreparedData> Prepare(const AnalysisSpec& spec, Dataset* data) {
+  PreparedData prepared;
+  prepared.questionnaire = AddDerived(spec.derived, data);
+  if (spec.weighting.method != WeightingSpec::Method::kNone) {
+    CHOSA_ASSIGN_OR_RETURN(prepared.weighting, ApplyWeighting(spec.weighting, data));
+  }
+  return prepared;
+}
+
 AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
                        const TallyOverrides& overrides) {
   const Questionnaire& qn = data.questionnaire();
@@ -88,7 +97,11 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
   }
 
   std::vector<std::function<void()>> jobs;
-  jobs.push_back([&] { report.tally = SimpleTally(data, overrides); });
+  jobs.push_back([&] {
+    report.tally = SimpleTally(data, overrides);
+    if (spec.weighting.method != WeightingSpec::Method::kNone)
+      report.tally.weight_variable = spec.weighting.id;
+  });
   for (CrossJob& job : cross) {
     jobs.push_back([&data, &spec, &groupings, &job] {
       std::vector<const Grouping*> by;

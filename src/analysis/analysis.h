@@ -2,6 +2,8 @@
 // (cross tables by each breakdown, number summaries per group), computed from one dataset.
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "analysis/analysis_file.h"
@@ -12,12 +14,25 @@ namespace chosa {
 
 struct AnalysisReport {
   AnalysisSpec spec;
+  std::optional<WeightingSummary> weighting;  // when the analysis file weights the data
   TallyReport tally;
   std::vector<CrossTable> cross_tables;  // breakdown by breakdown, questions in order
   std::vector<NumberBreakdown> numbers;
 };
 
-// `spec` must have passed CheckAnalysis against the dataset's questionnaire.
+// What Prepare did to a dataset.
+struct PreparedData {
+  std::unique_ptr<Questionnaire> questionnaire;  // with the derived variables; outlives the data
+  std::optional<WeightingSummary> weighting;
+};
+
+// Adds the analysis's derived variables to `data` and applies its weighting. `spec` must have
+// passed CheckAnalysis against the dataset's questionnaire. Fails when the weighting cannot be
+// computed (the data is then unweighted).
+Result<PreparedData> Prepare(const AnalysisSpec& spec, Dataset* data);
+
+// `spec` must have passed CheckAnalysis, and `data` been prepared. With a weighting, the report's
+// weight variable is its id.
 AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
                        const TallyOverrides& overrides = {});
 

@@ -180,6 +180,107 @@ void ReadDerived(YamlReader& r, const YAML::Node& node, std::vector<DerivedVaria
   out->push_back(std::move(d));
 }
 
+std::vector<int> CodeList(YamlReader& r, const YAML::Node& node) {
+  std::vector<int> codes;
+  int code = 0;
+  if (!node.IsSequence()) {
+    r.Error(node, "bad-codes", "codes には選択肢コードのリストを書いてください（例: [1, 2]）");
+    return codes;
+  }
+  for (const YAML::Node& n : node) {
+    if (YAML::convert<int>::decode(n, code)) {
+      codes.push_back(code);
+    } else {
+      r.Error(n, "not-an-integer", "選択肢コードには整数を書いてください");
+    }
+  }
+  return codes;
+}
+
+std::optional<double> Population(YamlReader& r, const YAML::Node& node) {
+  double v = 0;
+  if (!node.IsScalar() || !YAML::convert<double>::decode(node, v) || !(v >= 0)) {
+    r.Error(node, "bad-population", "母集団の数には 0 以上の数値を書いてください");
+    return std::nullopt;
+  }
+  return v;
+}
+
+void ReadWeighting(YamlReader& r, const YAML::Node& node, WeightingSpec* w) {
+  if (!r.CheckMap(
+          node, "weighting",
+          {"id", "method", "variables", "strata", "margins", "max_iterations", "tolerance"})) {
+    return;
+  }
+  w->location = r.Loc(node);
+  if (auto id = r.String(node, "id", false, "weighting")) w->id = *id;
+  std::string method = r.String(node, "method", true, "weighting").value_or("");
+  if (method == "poststratify") {
+    w->method = WeightingSpec::Method::kPostStratify;
+  } else if (method == "rake") {
+    w->method = WeightingSpec::Method::kRake;
+  } else {
+    r.Error(node["method"] ? node["method"] : node, "bad-method",
+            "method は poststratify（事後層化）か rake（レイキング）です");
+    return;
+  }
+  YAML::Node vars = node["variables"];
+  if (!vars || !vars.IsSequence() || vars.size() == 0) {
+    r.Error(vars ? vars : node, "bad-variables", "variables には変数IDのリストを書いてください");
+    return;
+  }
+  for (const YAML::Node& v : vars) w->variables.push_back(v.Scalar());
+  if (auto it = r.Int(node, "max_iterations", false, "weighting"))
+    w->max_iterations = static_cast<int>(*it);
+  if (auto tol = r.Double(node, "tolerance")) w->tolerance = *tol;
+  if (w->method == WeightingSpec::Method::kPostStratify) {
+    YAML::Node strata = node["strata"];
+    if (!strata || !strata.IsSequence()) {
+      r.Error(strata ? strata : node, "bad-strata",
+              "strata には「- {codes: [..], population: 数}」のリストを書いてください");
+      return;
+    }
+    for (const YAML::Node& st : strata) {
+      if (!r.CheckMap(st, "strata の項目", {"codes", "population"})) continue;
+      std::vector<int> codes = st["codes"] ? CodeList(r, st["codes"]) : std::vector<int>{};
+      std::optional<double> pop = st["population"] ? Population(r, st["population"]) : std::nullopt;
+      if (codes.size() != w->variables.size()) {
+        r.Error(st, "bad-strata",
+                fmt::format("codes には variables と同じ数（{}個）のコードを書いてください",
+                            w->variables.size()));
+        continue;
+      }
+      if (!pop) continue;
+      if (!w->strata.emplace(codes, *pop).second)
+        r.Error(st, "duplicate-stratum", "同じ層が2回書かれています");
+    }
+  } else {
+    YAML::Node margins = node["margins"];
+    if (!margins || !margins.IsMap()) {
+      r.Error(margins ? margins : node, "bad-margins",
+              "margins には「変数ID: {コード: 母集団の数}」を書いてください");
+      return;
+    }
+    for (const std::string& v : w->variables) {
+      YAML::Node m = margins[v];
+      std::map<int, double> margin;
+      if (!m || !m.IsMap()) {
+        r.Error(margins, "bad-margins", fmt::format("margins に変数「{}」の分布がありません", v));
+      } else {
+        for (auto it = m.begin(); it != m.end(); ++it) {
+          int code = 0;
+          if (!YAML::convert<int>::decode(it->first, code)) {
+            r.Error(it->first, "not-an-integer", "margins のキーには選択肢コードを書いてください");
+            continue;
+          }
+          if (std::optional<double> pop = Population(r, it->second)) margin[code] = *pop;
+        }
+      }
+      w->margins.push_back(std::move(margin));
+    }
+  }
+}
+
 void ReadBreakdown(YamlReader& r, const YAML::Node& node, std::vector<Breakdown>* out) {
   if (!r.CheckMap(node, "breakdowns の項目", {"by", "questions", "chi_square", "numbers"})) return;
   Breakdown b;
@@ -218,8 +319,9 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
     return result;
   }
   AnalysisSpec spec;
-  if (r.CheckMap(root, "分析ファイル",
-                 {"analysis", "title", "survey", "settings", "derived", "breakdowns"})) {
+  if (r.CheckMap(
+          root, "分析ファイル",
+          {"analysis", "title", "survey", "settings", "derived", "weighting", "breakdowns"})) {
     if (auto id = r.String(root, "analysis", true, "分析ファイル")) spec.id = *id;
     if (auto t = r.String(root, "title", false, "分析ファイル")) spec.title = *t;
     if (auto s = r.String(root, "survey", false, "分析ファイル")) spec.survey = *s;
@@ -230,6 +332,7 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
     } else if (ds) {
       for (const YAML::Node& d : ds) ReadDerived(r, d, &spec.derived);
     }
+    if (root["weighting"]) ReadWeighting(r, root["weighting"], &spec.weighting);
     YAML::Node bs = root["breakdowns"];
     if (bs && !bs.IsSequence()) {
       r.Error(bs, "not-a-list", "breakdowns は「- by: …」のリストで書いてください");
@@ -259,6 +362,18 @@ std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionna
   auto error = [&](const SourceLocation& at, std::string code, std::string message) {
     out.push_back(Diagnostic{at, std::move(code), std::move(message), false});
   };
+  const WeightingSpec& w = spec.weighting;
+  for (const std::string& v : w.variables) {
+    int qi = qn.FindQuestion(v);
+    const Question* q = qi < 0 ? nullptr : &qn.questions[qi];
+    if (q == nullptr || q->personal ||
+        (q->type != QuestionType::kSingle && q->type != QuestionType::kPrefecture)) {
+      error(
+          w.location, "bad-weighting-variable",
+          fmt::format("ウエイトの変数「{}」は調査票「{}」の単一回答の質問か派生変数にしてください",
+                      v, qn.id));
+    }
+  }
   for (const Breakdown& b : spec.breakdowns) {
     int by_index = qn.FindQuestion(b.by);
     const Question* by = by_index < 0 ? nullptr : &qn.questions[by_index];

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/derived.h"
+#include "analysis/weighting.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/source_location.h"
 
@@ -37,6 +38,7 @@ struct AnalysisSpec {
   std::string survey;  // the survey id it is written for; empty = any
   AnalysisSettings settings;
   std::vector<DerivedVariable> derived;
+  WeightingSpec weighting;  // method kNone when the file has none
   std::vector<Breakdown> breakdowns;
 };
 

@@ -42,9 +42,17 @@ class AnalyzeCommand final : public Command {
       return Fail(
           Status::InvalidArgument(fmt::format("{} は調査票「{}」に合いません", analysis_, qn.id)));
     }
-    std::unique_ptr<Questionnaire> extended = AddDerived(spec.spec->derived, loaded->data.get());
+    if (!source_.weight_question().empty() &&
+        spec.spec->weighting.method != WeightingSpec::Method::kNone) {
+      return Fail(Status::InvalidArgument(
+          fmt::format("{} にはウエイト付けの指定があるので --weight は使えません", analysis_)));
+    }
+    Result<PreparedData> prepared = Prepare(*spec.spec, loaded->data.get());
+    if (!prepared.ok()) return Fail(prepared.status());
     AnalysisReport report = Analyze(*loaded->data, *spec.spec, tally_.Overrides());
-    report.tally.weight_variable = source_.weight_question();
+    report.weighting = prepared->weighting;
+    if (report.tally.weight_variable.empty())
+      report.tally.weight_variable = source_.weight_question();
     std::string text = format_ == "long" ? RenderAnalysisLong(report) : RenderAnalysisText(report);
     if (output_.empty()) {
       std::cout << text;

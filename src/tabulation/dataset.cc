@@ -112,6 +112,11 @@ void Dataset::Extend(const Questionnaire& extended, std::vector<QuestionColumn> 
   for (QuestionColumn& c : columns) columns_.push_back(std::move(c));
 }
 
+void Dataset::SetWeights(std::vector<double> weights) {
+  weights_ = std::move(weights);
+  weighted_ = true;
+}
+
 void Dataset::Truncate(int64_t rows) {
   size_t n = static_cast<size_t>(rows);
   for (size_t i = 0; i < columns_.size(); ++i) {

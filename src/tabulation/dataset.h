@@ -50,6 +50,9 @@ class Dataset {
   // outlive the dataset.
   void Extend(const Questionnaire& extended, std::vector<QuestionColumn> columns);
 
+  // Replaces the weights (one per respondent); the dataset is weighted from then on.
+  void SetWeights(std::vector<double> weights);
+
   // Reserves room for `rows` respondents.
   void Reserve(int64_t rows);
 

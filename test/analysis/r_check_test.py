@@ -98,5 +98,79 @@ class RCheckTest(unittest.TestCase):
             self.assertEqual(cross.count("△") + cross.count("▽") - 2, loose)
 
 
+WEIGHT_QUESTIONNAIRE = QUESTIONNAIRE + """      - {id: size, type: single, text: 規模, options: [小規模, 中規模, 大規模]}
+"""
+
+POSTSTRATIFY = """analysis: w
+weighting:
+  id: w
+  method: poststratify
+  variables: [grp, size]
+  strata:
+""" + "".join("    - {codes: [%d, %d], population: %d}\n" % (g, z, 1000 * (g * 3 + z * 2))
+              for g in range(1, 5) for z in range(1, 4)) + """breakdowns:
+  - {by: grp, questions: [Q1, Q2]}
+"""
+
+RAKE = """analysis: w
+weighting:
+  id: w
+  method: rake
+  variables: [grp, size]
+  margins:
+    grp: {1: 40000, 2: 25000, 3: 20000, 4: 15000}
+    size: {1: 70000, 2: 25000, 3: 5000}
+breakdowns:
+  - {by: grp, questions: [Q1, Q2]}
+"""
+
+
+def make_weighted_answers(path, n=2000, seed=7):
+    rnd = random.Random(seed)
+    with open(path, "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["id", "grp", "Q1"] + ["Q2_%d" % i for i in range(1, 7)] + ["size"])
+        for i in range(n):
+            grp = rnd.choice([1, 1, 2, 3, 4])
+            size = rnd.choice([1, 2, 2, 3, 3, 3])  # over-represents the large, as surveys do
+            q1 = "" if rnd.random() < 0.05 else min(5, max(1, int(rnd.gauss(1 + 0.6 * size, 1.0))))
+            q2 = [1 if rnd.random() < 0.1 + 0.1 * o + 0.05 * size else "" for o in range(6)]
+            w.writerow(["r%d" % i, grp, q1] + q2 + [size])
+
+
+class RWeightCheckTest(unittest.TestCase):
+    def check(self, method, spec, population):
+        with tempfile.TemporaryDirectory() as tmp:
+            qn, an, data = (os.path.join(tmp, f) for f in ("q.yaml", "a.yaml", "answers.csv"))
+            for path, text in ((qn, WEIGHT_QUESTIONNAIRE), (an, spec)):
+                with open(path, "w") as fh:
+                    fh.write(text)
+            make_weighted_answers(data)
+            ours = os.path.join(tmp, "chosa.csv")
+            subprocess.run([CHOSA, "analyze", "-q", qn, "-d", data, "-a", an, "-f", "long", "-o", ours],
+                           check=True)
+            theirs = os.path.join(tmp, "r.csv")
+            subprocess.run(["Rscript", os.path.join(HERE, "r_weight_check.R"), data, method, theirs],
+                           check=True)
+            b = load(theirs, {"weighting", "gtw_sa", "xtw_sa", "xtw_ma"})
+            a = load(ours, {"weighting", "gtw_sa", "xtw_sa", "xtw_ma"})
+            missing = [k for k in b if k not in a]
+            self.assertEqual(missing, [])
+            bad = [(k, a[k], b[k]) for k in b if not math.isclose(a[k], b[k], rel_tol=1e-9, abs_tol=1e-9)]
+            self.assertEqual(bad, [])
+            self.assertAlmostEqual(a[("weighting", "w", "", "", "sum")], population, places=6)
+            self.assertLess(a[("weighting", "w", "", "", "neff")], 2000)  # weights cost precision
+            text = subprocess.run([CHOSA, "analyze", "-q", qn, "-d", data, "-a", an],
+                                  check=True, capture_output=True, text=True).stdout
+            self.assertIn("有効標本サイズ", text)
+            self.assertIn("％はウエイト付き、n はウエイトなしの回答者数です。", text)
+
+    def test_post_stratification_agrees_with_r_survey(self):
+        self.check("poststratify", POSTSTRATIFY, 138000)  # the strata's populations
+
+    def test_raking_agrees_with_r_survey(self):
+        self.check("rake", RAKE, 100000)
+
+
 if __name__ == "__main__":
     unittest.main(argv=sys.argv[:1] + sys.argv[1:])

@@ -31,6 +31,22 @@ void CrossLines(const CrossTable& t, std::string* out) {
     Line(out, section, t.question_id, t.by_id, "base", std::to_string(g.code), "n",
          Value(static_cast<double>(g.base)));
   }
+  if (t.weighted) {  // weighted counts and percents
+    std::string_view wsection = t.type == QuestionType::kMulti ? "xtw_ma" : "xtw_sa";
+    for (size_t i = 0; i < t.codes.size(); ++i) {
+      std::string row = std::to_string(t.codes[i]);
+      for (const CrossRow& g : t.groups) {
+        std::string col = std::to_string(g.code);
+        std::optional<double> pct = g.Percent(i);
+        Line(out, wsection, t.question_id, t.by_id, row, col, "wn", Value(g.weighted[i]));
+        Line(out, wsection, t.question_id, t.by_id, row, col, "colpct", pct ? Value(*pct) : "NA");
+      }
+    }
+    for (const CrossRow& g : t.groups) {
+      Line(out, wsection, t.question_id, t.by_id, "base", std::to_string(g.code), "wn",
+           Value(g.base_weighted));
+    }
+  }
   for (size_t i = 0; i < t.codes.size(); ++i) {
     std::string row = std::to_string(t.codes[i]);
     for (const CrossRow& g : t.groups) {
@@ -65,6 +81,13 @@ void NumberLines(const NumberBreakdown& nb, std::string* out) {
 
 std::string RenderAnalysisLong(const AnalysisReport& report) {
   std::string out = RenderTallyLong(report.tally);
+  if (const std::optional<WeightingSummary>& w = report.weighting) {
+    const std::string& id = report.spec.weighting.id;
+    Line(&out, "weighting", id, "", "", "", "n", Value(static_cast<double>(w->respondents)));
+    Line(&out, "weighting", id, "", "", "", "sum", Value(w->sum_weights));
+    Line(&out, "weighting", id, "", "", "", "neff", Value(w->effective_n));
+    Line(&out, "weighting", id, "", "", "", "unknown", Value(static_cast<double>(w->unknown)));
+  }
   for (const CrossTable& t : report.cross_tables) CrossLines(t, &out);
   for (const NumberBreakdown& nb : report.numbers) NumberLines(nb, &out);
   return out;

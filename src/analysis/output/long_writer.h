@@ -2,7 +2,9 @@
 // the simple tallies' sections (gt_sa, gtw_sa, gt_ma) followed by xt_sa and xt_ma (row = option
 // code, col = group code: n and colpct, and the base per group), xt_test (z and two-sided p of
 // each group against the total, "NA" where undefined; not part of the workload), chisq (X2, df,
-// p) and num (n, mean, median, max per group). Unweighted counts and percents; "NA" where a base is
+// p) and num (n, mean, median, max per group). Weighted data adds xtw_sa / xtw_ma (wn and
+// colpct of weights per cell, wn per group base) and, with an analysis weighting, a section
+// weighting (n, sum, neff, unknown). Unweighted counts and percents; "NA" where a base is
 // empty.
 #pragma once
 

@@ -30,7 +30,7 @@ void RenderCross(const CrossTable& t, const AnalysisSettings& s, int decimals, s
   for (int code : t.codes) line += PadLeft(fmt::format("[{}]", code), pct_width);
   *out += line + "\n";
   for (const CrossRow* r : rows) {
-    std::string n = t.weighted ? Fixed(r->base_weighted, 1) : std::to_string(r->base);
+    std::string n = std::to_string(r->base);  // unweighted n; percents weighted when weighted
     if (r->small) n = s.small_base_mark + n;
     line = "    " + PadRight(r->label, label_width) + PadLeft(n, n_width);
     for (size_t i = 0; i < t.codes.size(); ++i) {
@@ -89,7 +89,19 @@ std::string_view MarkText(CellMark mark) {
 }
 
 std::string RenderAnalysisText(const AnalysisReport& report) {
-  std::string out = RenderTallyText(report.tally);
+  std::string out;
+  if (const std::optional<WeightingSummary>& w = report.weighting) {
+    out += fmt::format(
+        "ウエイト「{}」（{}）: 回答者 {}、ウエイト合計 {:.1f}、有効標本サイズ {:.1f}（デザイン効果 "
+        "{:.2f}）、ウエイト {:.3g}～{:.3g}{}{}\n",
+        report.spec.weighting.id, w->method, w->respondents, w->sum_weights, w->effective_n,
+        w->design_effect, w->min_weight, w->max_weight,
+        w->unknown > 0 ? fmt::format("、層が不明な回答者 {}", w->unknown) : "",
+        w->iterations > 0 ? fmt::format("、反復 {} 回", w->iterations) : "");
+    for (const std::string& note : w->notes) out += "  注: " + note + "\n";
+    out += "％はウエイト付き、n はウエイトなしの回答者数です。\n\n";
+  }
+  out += RenderTallyText(report.tally);
   if (report.cross_tables.empty() && report.numbers.empty()) return out;
   const AnalysisSettings& s = report.spec.settings;
   out += fmt::format(
