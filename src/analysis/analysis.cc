@@ -120,6 +120,13 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
   }
   RunAll(jobs);
 
+  for (const WaveSpec& wave : spec.waves) {
+    for (const std::string& q : wave.questions) {
+      std::optional<WaveComparison> c = CompareWaves(
+          data, q, wave.figures, wave.label, spec.settings.loose_level, spec.settings.strict_level);
+      if (c) report.waves.push_back(std::move(*c));
+    }
+  }
   // Breakdown by breakdown, questions in questionnaire order.
   for (size_t b = 0; b < spec.breakdowns.size(); ++b) {
     for (CrossJob& job : cross) {

@@ -18,6 +18,7 @@ struct AnalysisReport {
   TallyReport tally;
   std::vector<CrossTable> cross_tables;  // breakdown by breakdown, questions in order
   std::vector<NumberBreakdown> numbers;
+  std::vector<WaveComparison> waves;  // wave by wave, questions in the order listed
 };
 
 // What Prepare did to a dataset.
@@ -31,7 +32,8 @@ struct PreparedData {
 // computed (the data is then unweighted).
 Result<PreparedData> Prepare(const AnalysisSpec& spec, Dataset* data);
 
-// `spec` must have passed CheckAnalysis, and `data` been prepared. With a weighting, the report's
+// `spec` must have passed CheckAnalysis, and `data` been prepared; waves read from a survey must
+// have their figures filled in (FiguresOf). With a weighting, the report's
 // weight variable is its id.
 AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
                        const TallyOverrides& overrides = {});

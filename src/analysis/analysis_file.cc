@@ -281,6 +281,62 @@ void ReadWeighting(YamlReader& r, const YAML::Node& node, WeightingSpec* w) {
   }
 }
 
+void ReadWave(YamlReader& r, const YAML::Node& node, std::vector<WaveSpec>* out) {
+  if (!r.CheckMap(node, "waves の項目", {"id", "label", "survey", "figures", "questions"})) return;
+  WaveSpec w;
+  w.location = r.Loc(node);
+  if (auto id = r.String(node, "id", true, "waves の項目")) w.id = *id;
+  if (auto label = r.String(node, "label", false, "waves の項目")) w.label = *label;
+  if (auto survey = r.String(node, "survey", false, "waves の項目")) w.survey = *survey;
+  YAML::Node figures = node["figures"];
+  if (w.survey.empty() == !figures) {
+    r.Error(
+        node, "bad-wave",
+        "前回調査は survey（回答のある調査ID）か figures（公表値）のどちらかで指定してください");
+    return;
+  }
+  if (figures) {
+    if (!figures.IsMap()) {
+      r.Error(figures, "bad-figures",
+              "figures は「質問ID: {n: 人数, percents: {コード: ％}}」で書いてください");
+      return;
+    }
+    for (auto it = figures.begin(); it != figures.end(); ++it) {
+      std::string question = it->first.Scalar();
+      YAML::Node f = it->second;
+      if (!r.CheckMap(f, "figures の質問", {"n", "percents"})) continue;
+      WaveFigures::Question q;
+      if (auto n = r.Int(f, "n", true, "figures の質問")) q.n = *n;
+      YAML::Node percents = f["percents"];
+      if (!percents || !percents.IsMap()) {
+        r.Error(f, "bad-figures", "percents には「コード: ％」を書いてください");
+        continue;
+      }
+      for (auto p = percents.begin(); p != percents.end(); ++p) {
+        int code = 0;
+        double pct = 0;
+        if (!YAML::convert<int>::decode(p->first, code)) {
+          r.Error(p->first, "not-an-integer", "percents のキーには選択肢コードを書いてください");
+        } else if (!YAML::convert<double>::decode(p->second, pct) || pct < 0 || pct > 100) {
+          r.Error(p->second, "bad-percent", "％には 0 から 100 の数値を書いてください");
+        } else {
+          q.percents[code] = pct;
+        }
+      }
+      w.figures.questions[question] = q;
+      if (!node["questions"]) w.questions.push_back(question);
+    }
+  }
+  if (YAML::Node qs = node["questions"]) {
+    if (!qs.IsSequence()) {
+      r.Error(qs, "bad-questions", "questions には質問IDのリストを書いてください");
+    } else {
+      for (const YAML::Node& q : qs) w.questions.push_back(q.Scalar());
+    }
+  }
+  out->push_back(std::move(w));
+}
+
 void ReadBreakdown(YamlReader& r, const YAML::Node& node, std::vector<Breakdown>* out) {
   if (!r.CheckMap(node, "breakdowns の項目", {"by", "questions", "chi_square", "numbers"})) return;
   Breakdown b;
@@ -319,9 +375,9 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
     return result;
   }
   AnalysisSpec spec;
-  if (r.CheckMap(
-          root, "分析ファイル",
-          {"analysis", "title", "survey", "settings", "derived", "weighting", "breakdowns"})) {
+  if (r.CheckMap(root, "分析ファイル",
+                 {"analysis", "title", "survey", "settings", "derived", "weighting", "breakdowns",
+                  "waves"})) {
     if (auto id = r.String(root, "analysis", true, "分析ファイル")) spec.id = *id;
     if (auto t = r.String(root, "title", false, "分析ファイル")) spec.title = *t;
     if (auto s = r.String(root, "survey", false, "分析ファイル")) spec.survey = *s;
@@ -333,6 +389,12 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
       for (const YAML::Node& d : ds) ReadDerived(r, d, &spec.derived);
     }
     if (root["weighting"]) ReadWeighting(r, root["weighting"], &spec.weighting);
+    YAML::Node ws = root["waves"];
+    if (ws && !ws.IsSequence()) {
+      r.Error(ws, "not-a-list", "waves は「- id: …」のリストで書いてください");
+    } else if (ws) {
+      for (const YAML::Node& w : ws) ReadWave(r, w, &spec.waves);
+    }
     YAML::Node bs = root["breakdowns"];
     if (bs && !bs.IsSequence()) {
       r.Error(bs, "not-a-list", "breakdowns は「- by: …」のリストで書いてください");
@@ -372,6 +434,33 @@ std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionna
           w.location, "bad-weighting-variable",
           fmt::format("ウエイトの変数「{}」は調査票「{}」の単一回答の質問か派生変数にしてください",
                       v, qn.id));
+    }
+  }
+  for (const WaveSpec& wave : spec.waves) {
+    for (const std::string& id : wave.questions) {
+      int qi = qn.FindQuestion(id);
+      bool grid_item = false;
+      for (const Question& q : qn.questions) {
+        if (q.type != QuestionType::kGrid) continue;
+        for (const GridItem& item : q.items) grid_item = grid_item || q.id + "_" + item.id == id;
+      }
+      const Question* q = qi < 0 ? nullptr : &qn.questions[qi];
+      if (!grid_item && (q == nullptr || q->personal || q->type == QuestionType::kText ||
+                         q->type == QuestionType::kTextArea || q->type == QuestionType::kNumber)) {
+        error(wave.location, "bad-wave-question",
+              fmt::format("前回調査「{}」: 質問「{}」は調査票「{}」の選択式の質問にしてください",
+                          wave.id, id, qn.id));
+        continue;
+      }
+      auto figures = wave.figures.questions.find(id);
+      if (q == nullptr || figures == wave.figures.questions.end()) continue;
+      for (const auto& [code, pct] : figures->second.percents) {
+        if (q->FindOption(code) == nullptr) {
+          error(wave.location, "unknown-code",
+                fmt::format("前回調査「{}」: 質問「{}」に選択肢コード {} はありません", wave.id, id,
+                            code));
+        }
+      }
     }
   }
   for (const Breakdown& b : spec.breakdowns) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/derived.h"
+#include "analysis/waves.h"
 #include "analysis/weighting.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/source_location.h"
@@ -40,6 +41,7 @@ struct AnalysisSpec {
   std::vector<DerivedVariable> derived;
   WeightingSpec weighting;  // method kNone when the file has none
   std::vector<Breakdown> breakdowns;
+  std::vector<WaveSpec> waves;  // previous waves to compare with
 };
 
 struct AnalysisLoad {

@@ -47,6 +47,15 @@ class AnalyzeCommand final : public Command {
       return Fail(Status::InvalidArgument(
           fmt::format("{} にはウエイト付けの指定があるので --weight は使えません", analysis_)));
     }
+    for (WaveSpec& wave : spec.spec->waves) {  // previous waves with answers in the database
+      if (wave.survey.empty()) continue;
+      Result<LoadedDataset> previous = source_.LoadSurvey(wave.survey);
+      if (!previous.ok()) {
+        return Fail(Status::InvalidArgument(fmt::format("前回調査「{}」の回答を読めません: {}",
+                                                        wave.id, previous.status().message())));
+      }
+      wave.figures = FiguresOf(*previous->data, wave.questions);
+    }
     Result<PreparedData> prepared = Prepare(*spec.spec, loaded->data.get());
     if (!prepared.ok()) return Fail(prepared.status());
     AnalysisReport report = Analyze(*loaded->data, *spec.spec, tally_.Overrides());

@@ -32,6 +32,17 @@ Result<LoadedDataset> DatasetSource::FromStorage() {
   return loaded;
 }
 
+Result<LoadedDataset> DatasetSource::LoadSurvey(const std::string& survey_id) {
+  LoadedDataset loaded;
+  CHOSA_ASSIGN_OR_RETURN(loaded.survey, OpenSurvey(store_, survey_id, ""));
+  loaded.data = std::make_unique<Dataset>(*loaded.survey.questionnaire);
+  DatasetOptions options;
+  options.include_incomplete = dataset_.include_incomplete;
+  CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*loaded.survey.storage, *loaded.survey.catalog,
+                                               options, loaded.data.get()));
+  return loaded;
+}
+
 Result<LoadedDataset> DatasetSource::FromFile() {
   if (questionnaire_.empty())
     return Status::InvalidArgument("--data には --questionnaire で調査票を指定してください");

@@ -25,6 +25,8 @@ class DatasetSource {
   // --encoding, --sheet, --skip-invalid and the store options on `app`.
   void AddOptions(CLI::App* app);
   Result<LoadedDataset> Load();
+  // Another stored survey of the same database (e.g. a previous wave), unweighted.
+  Result<LoadedDataset> LoadSurvey(const std::string& survey_id);
   const std::string& weight_question() const { return dataset_.weight_question; }
 
  private:

@@ -260,6 +260,42 @@ class ChosaCliTest(unittest.TestCase):
         manufacturing = [r["n"] for r in tally["tables"][0]["rows"] if r.get("code") == 1][0]
         self.assertEqual(gt["1"], manufacturing)  # 製造業 = industry code 1
 
+    def test_analyze_compares_with_a_previous_wave(self):
+        self.import_seed001()
+        # The "previous wave": the same questionnaire under another id, with the same answers.
+        with open(os.path.join(os.environ["CHOSA_SOURCE_DIR"],
+                               "data/questionnaires/osaka-supply-chain-2019.yaml"), encoding="utf-8") as f:
+            yaml_text = f.read().replace("id: osaka-supply-chain-2019", "id: osaka-previous", 1)
+        previous = self.path("previous.yaml")
+        with open(previous, "w", encoding="utf-8") as f:
+            f.write(yaml_text)
+        run("import", "-q", previous, os.path.join(SEED001, "answers.csv"), "--db", self.db, check=0)
+        spec = self.path("waves.yaml")
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("analysis: w\nwaves:\n"
+                    "  - {id: stored, label: 前回(回答), survey: osaka-previous, questions: [Q1_1, Q7_1]}\n"
+                    "  - id: published\n    label: 前回(公表値)\n"
+                    "    figures:\n      Q1_1: {n: 200, percents: {1: 30, 2: 15, 3: 16, 4: 9, 5: 7, 6: 8, 7: 15}}\n")
+        out = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db,
+                  "--only", "Q1_1", check=0).stdout
+        self.assertIn("前回(回答)(n=117)", out)
+        self.assertIn("前回(公表値)(n=200)", out)
+        rows = [l.split(",") for l in run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019",
+                                          "--db", self.db, "--only", "Q1_1", "-f", "long", check=0).stdout.splitlines()]
+        wave = [r for r in rows if r[0] == "wave" and r[1] == "Q1_1"]
+        stored = [r for r in wave[:2 + 7 * 4]]
+        prev = {r[3]: r[6] for r in stored if r[4] == "previous" and r[5] == "pct"}
+        cur = {r[3]: r[6] for r in stored if r[4] == "current" and r[5] == "pct"}
+        self.assertEqual(prev, cur)  # the same answers: the same percents, no difference
+        published = wave[2 + 7 * 4:]
+        p1 = [float(r[6]) for r in published if r[3] == "1" and r[4] == "diff" and r[5] == "p"][0]
+        self.assertLess(p1, 0.001)  # 30% then, 9% now among 117 and 200 companies
+        # An unknown survey as the previous wave: a clear error.
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("analysis: w\nwaves:\n  - {id: old, survey: no-such-survey, questions: [Q1_1]}\n")
+        p = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db, check=1)
+        self.assertIn("前回調査「old」の回答を読めません", p.stderr)
+
     def test_classify_names_the_rule(self):
         p = run("classify", "--industry", "rubber", "--capital", "5億", "--employees", "850", check=0)
         self.assertIn("判定: 中小企業者", p.stdout)

@@ -90,6 +90,20 @@ std::string RenderAnalysisLong(const AnalysisReport& report) {
   }
   for (const CrossTable& t : report.cross_tables) CrossLines(t, &out);
   for (const NumberBreakdown& nb : report.numbers) NumberLines(nb, &out);
+  for (const WaveComparison& w : report.waves) {
+    auto pct = [](const std::optional<double>& v) { return v ? Value(*v) : std::string("NA"); };
+    Line(&out, "wave", w.question_id, "", "base", "previous", "n",
+         Value(static_cast<double>(w.previous_n)));
+    Line(&out, "wave", w.question_id, "", "base", "current", "n",
+         Value(static_cast<double>(w.current_n)));
+    for (const WaveRow& r : w.rows) {
+      std::string row = std::to_string(r.code);
+      Line(&out, "wave", w.question_id, "", row, "previous", "pct", pct(r.previous));
+      Line(&out, "wave", w.question_id, "", row, "current", "pct", pct(r.current));
+      Line(&out, "wave", w.question_id, "", row, "diff", "z", r.test ? Value(r.test->z) : "NA");
+      Line(&out, "wave", w.question_id, "", row, "diff", "p", r.test ? Value(r.test->p) : "NA");
+    }
+  }
   return out;
 }
 

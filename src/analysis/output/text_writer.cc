@@ -70,6 +70,28 @@ void RenderNumbers(const NumberBreakdown& nb, std::string* out) {
   *out += "\n";
 }
 
+void RenderWave(const WaveComparison& w, int decimals, std::string* out) {
+  *out += fmt::format("■ {}［前回調査との比較{}］\n", Heading(w.number, w.title, w.question_id),
+                      w.type == QuestionType::kMulti ? "・複数回答" : "");
+  int label_width = 8;
+  for (const WaveRow& r : w.rows) label_width = std::max(label_width, DisplayWidth(r.label));
+  label_width = std::min(label_width, 40);
+  std::string prev = fmt::format("{}(n={})", w.previous_label, w.previous_n);
+  std::string cur = fmt::format("{}(n={})", w.current_label, w.current_n);
+  int pw = std::max(10, DisplayWidth(prev) + 2), cw = std::max(10, DisplayWidth(cur) + 2);
+  *out += "    " + PadRight("", label_width) + PadLeft(prev, pw) + PadLeft(cur, cw) +
+          PadLeft("差(ポイント)", 14) + "\n";
+  for (const WaveRow& r : w.rows) {
+    std::string diff = r.previous && r.current ? fmt::format("{:+.{}f}{}", *r.current - *r.previous,
+                                                             decimals, MarkText(r.mark))
+                                               : "-";
+    *out += "    " + PadRight(r.label, label_width) +
+            PadLeft(r.previous ? Fixed(*r.previous, decimals) : "-", pw) +
+            PadLeft(r.current ? Fixed(*r.current, decimals) : "-", cw) + PadLeft(diff, 14) + "\n";
+  }
+  *out += "\n";
+}
+
 }  // namespace
 
 std::string_view MarkText(CellMark mark) {
@@ -102,13 +124,19 @@ std::string RenderAnalysisText(const AnalysisReport& report) {
     out += "％はウエイト付き、n はウエイトなしの回答者数です。\n\n";
   }
   out += RenderTallyText(report.tally);
+  int decimals = report.tally.tables.empty() ? 1 : report.tally.tables.front().decimals;
+  if (!report.waves.empty()) {
+    out +=
+        "\n＝＝ 前回調査との比較 ＝＝\n差の ▲▼: 1% 水準、△▽: 5% "
+        "水準で有意（独立な2標本の比率の差の検定）\n\n";
+    for (const WaveComparison& w : report.waves) RenderWave(w, decimals, &out);
+  }
   if (report.cross_tables.empty() && report.numbers.empty()) return out;
   const AnalysisSettings& s = report.spec.settings;
   out += fmt::format(
       "\n＝＝ クロス集計 ＝＝\n"
       "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意\n\n",
       s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level));
-  int decimals = report.tally.tables.empty() ? 1 : report.tally.tables.front().decimals;
   for (const CrossTable& t : report.cross_tables) RenderCross(t, s, decimals, &out);
   for (const NumberBreakdown& nb : report.numbers) RenderNumbers(nb, &out);
   return out;
