@@ -5,6 +5,8 @@
 #include <functional>
 #include <thread>
 
+#include "analysis/disclosure.h"
+
 namespace chosa {
 namespace {
 
@@ -136,6 +138,11 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
     }
     for (NumberJob& job : numbers)
       if (job.breakdown == b) report.numbers.push_back(std::move(job.result));
+  }
+  if (spec.settings.suppress_below > 1) {
+    DisclosureSummary d = ApplyDisclosureControl(spec.settings.suppress_below, &report);
+    report.suppressed_primary = d.primary;
+    report.suppressed_complementary = d.complementary;
   }
   return report;
 }

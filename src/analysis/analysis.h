@@ -19,6 +19,7 @@ struct AnalysisReport {
   std::vector<CrossTable> cross_tables;  // breakdown by breakdown, questions in order
   std::vector<NumberBreakdown> numbers;
   std::vector<WaveComparison> waves;  // wave by wave, questions in the order listed
+  int suppressed_primary = 0, suppressed_complementary = 0;  // disclosure control, when on
 };
 
 // What Prepare did to a dataset.
@@ -32,6 +33,7 @@ struct PreparedData {
 // computed (the data is then unweighted).
 Result<PreparedData> Prepare(const AnalysisSpec& spec, Dataset* data);
 
+// With settings.suppress_below > 1 the report has passed disclosure control (disclosure.h).
 // `spec` must have passed CheckAnalysis, and `data` been prepared; waves read from a survey must
 // have their figures filled in (FiguresOf). With a weighting, the report's
 // weight variable is its id.

@@ -11,7 +11,17 @@ bool HasErrors(const std::vector<Diagnostic>& d) {
 }
 
 void ReadSettings(YamlReader& r, const YAML::Node& node, AnalysisSettings* s) {
-  if (!r.CheckMap(node, "settings", {"small_base", "small_base_mark", "significance"})) return;
+  if (!r.CheckMap(node, "settings",
+                  {"small_base", "small_base_mark", "significance", "suppress_below"})) {
+    return;
+  }
+  if (auto v = r.Int(node, "suppress_below", false, "settings")) {
+    if (*v < 0 || *v > 100) {
+      r.Error(node["suppress_below"], "bad-value",
+              "suppress_below は 0（秘匿しない）から 100 にしてください");
+    }
+    s->suppress_below = static_cast<int>(*v);
+  }
   if (auto v = r.Int(node, "small_base", false, "settings")) {
     if (*v < 0) r.Error(node["small_base"], "bad-value", "small_base は 0 以上にしてください");
     s->small_base = static_cast<int>(*v);

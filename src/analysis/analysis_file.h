@@ -22,6 +22,7 @@ struct AnalysisSettings {
   std::string small_base_mark = "※";  // shown beside their n
   double loose_level = 0.95;          // △ / ▽
   double strict_level = 0.99;         // ▲ / ▼
+  int suppress_below = 0;  // disclosure control: counts 1..suppress_below-1 withheld; 0 = off
 };
 
 // Cross tables of `questions` (all tabulated questions when empty) by the groups of `by`.

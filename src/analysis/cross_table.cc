@@ -90,7 +90,7 @@ void Count(const Dataset& data, const std::vector<const Grouping*>& by, Each&& e
 }  // namespace
 
 std::optional<double> CrossRow::Percent(size_t i) const {
-  if (base_weighted <= 0) return std::nullopt;
+  if (base_weighted <= 0 || (!suppressed.empty() && suppressed[i])) return std::nullopt;
   return 100.0 * weighted[i] / base_weighted;
 }
 

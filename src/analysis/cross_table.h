@@ -29,6 +29,7 @@ struct CrossRow {
   // and its mark at the analysis's levels.
   std::vector<std::optional<ProportionTest>> tests;
   std::vector<CellMark> marks;
+  std::vector<bool> suppressed;  // per option, withheld by disclosure control (empty: none)
   // The percent of option `i` among the row's base (weighted when the data is); nullopt when
   // the base is empty.
   std::optional<double> Percent(size_t i) const;
@@ -55,6 +56,7 @@ struct NumberBreakdown {
     int code = 0;  // 0 for the total
     std::string label;
     NumberSummary summary;
+    bool suppressed = false;  // disclosure control: only n is kept
   };
   std::vector<Cell> cells;
 };

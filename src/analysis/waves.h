@@ -48,6 +48,7 @@ struct WaveRow {
   std::optional<double> previous, current;  // percents; unset where the wave has no figure
   std::optional<ProportionTest> test;
   CellMark mark = CellMark::kNone;  // the current wave higher / lower than the previous
+  bool suppressed = false;          // withheld by disclosure control
 };
 
 struct WaveComparison {

@@ -27,6 +27,10 @@ class AnalyzeCommand final : public Command {
         ->check(CLI::IsMember({"text", "long"}))
         ->capture_default_str();
     app_->add_option("-o,--output", output_, "出力ファイル（既定: 標準出力）");
+    app_->add_option(
+            "--suppress-below", suppress_below_,
+            "秘匿処理: この人数未満（1人以上）の件数を x にする（分析ファイルの設定より優先）")
+        ->check(CLI::Range(0, 100));
   }
 
   int Run() override {
@@ -58,6 +62,7 @@ class AnalyzeCommand final : public Command {
     }
     Result<PreparedData> prepared = Prepare(*spec.spec, loaded->data.get());
     if (!prepared.ok()) return Fail(prepared.status());
+    if (suppress_below_ >= 0) spec.spec->settings.suppress_below = suppress_below_;
     AnalysisReport report = Analyze(*loaded->data, *spec.spec, tally_.Overrides());
     report.weighting = prepared->weighting;
     if (report.tally.weight_variable.empty())
@@ -73,6 +78,7 @@ class AnalyzeCommand final : public Command {
 
  private:
   std::string analysis_, format_ = "text", output_;
+  int suppress_below_ = -1;
   DatasetSource source_;
   TallyOptions tally_;
 };

@@ -33,6 +33,9 @@ struct TableRow {
   // of that base (e.g. 無回答 under base "answered", or any row when percents are of mentions
   // and the row is not an option).
   std::vector<std::optional<double>> percents;
+  // Withheld by disclosure control (analysis/disclosure.h): n, weighted and percents are zeroed
+  // and every writer shows "x".
+  bool suppressed = false;
 };
 
 struct NumberSummary {

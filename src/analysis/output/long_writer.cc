@@ -22,9 +22,12 @@ void CrossLines(const CrossTable& t, std::string* out) {
     for (const CrossRow& g : t.groups) {
       std::string col = std::to_string(g.code);
       double n = static_cast<double>(g.n[i]);
-      Line(out, section, t.question_id, t.by_id, row, col, "n", Value(n));
+      bool withheld = !g.suppressed.empty() && g.suppressed[i];
+      Line(out, section, t.question_id, t.by_id, row, col, "n", withheld ? "x" : Value(n));
       Line(out, section, t.question_id, t.by_id, row, col, "colpct",
-           g.base > 0 ? Value(100.0 * n / static_cast<double>(g.base)) : "NA");
+           withheld     ? "x"
+           : g.base > 0 ? Value(100.0 * n / static_cast<double>(g.base))
+                        : "NA");
     }
   }
   for (const CrossRow& g : t.groups) {
@@ -38,8 +41,13 @@ void CrossLines(const CrossTable& t, std::string* out) {
       for (const CrossRow& g : t.groups) {
         std::string col = std::to_string(g.code);
         std::optional<double> pct = g.Percent(i);
-        Line(out, wsection, t.question_id, t.by_id, row, col, "wn", Value(g.weighted[i]));
-        Line(out, wsection, t.question_id, t.by_id, row, col, "colpct", pct ? Value(*pct) : "NA");
+        bool withheld = !g.suppressed.empty() && g.suppressed[i];
+        Line(out, wsection, t.question_id, t.by_id, row, col, "wn",
+             withheld ? "x" : Value(g.weighted[i]));
+        Line(out, wsection, t.question_id, t.by_id, row, col, "colpct",
+             withheld ? "x"
+             : pct    ? Value(*pct)
+                      : "NA");
       }
     }
     for (const CrossRow& g : t.groups) {
@@ -67,7 +75,7 @@ void NumberLines(const NumberBreakdown& nb, std::string* out) {
   for (size_t i = 1; i < nb.cells.size(); ++i) {  // groups only, as the workload
     const NumberBreakdown::Cell& c = nb.cells[i];
     std::string col = std::to_string(c.code);
-    bool any = c.summary.n > 0;
+    bool any = c.summary.n > 0 && !c.suppressed;
     Line(out, "num", nb.question_id, nb.by_id, "", col, "n",
          Value(static_cast<double>(c.summary.n)));
     Line(out, "num", nb.question_id, nb.by_id, "", col, "mean", any ? Value(c.summary.mean) : "NA");
@@ -92,14 +100,15 @@ std::string RenderAnalysisLong(const AnalysisReport& report) {
   for (const NumberBreakdown& nb : report.numbers) NumberLines(nb, &out);
   for (const WaveComparison& w : report.waves) {
     auto pct = [](const std::optional<double>& v) { return v ? Value(*v) : std::string("NA"); };
+    auto shown = [](const WaveRow& r, std::string v) { return r.suppressed ? "x" : v; };
     Line(&out, "wave", w.question_id, "", "base", "previous", "n",
          Value(static_cast<double>(w.previous_n)));
     Line(&out, "wave", w.question_id, "", "base", "current", "n",
          Value(static_cast<double>(w.current_n)));
     for (const WaveRow& r : w.rows) {
       std::string row = std::to_string(r.code);
-      Line(&out, "wave", w.question_id, "", row, "previous", "pct", pct(r.previous));
-      Line(&out, "wave", w.question_id, "", row, "current", "pct", pct(r.current));
+      Line(&out, "wave", w.question_id, "", row, "previous", "pct", shown(r, pct(r.previous)));
+      Line(&out, "wave", w.question_id, "", row, "current", "pct", shown(r, pct(r.current)));
       Line(&out, "wave", w.question_id, "", row, "diff", "z", r.test ? Value(r.test->z) : "NA");
       Line(&out, "wave", w.question_id, "", row, "diff", "p", r.test ? Value(r.test->p) : "NA");
     }

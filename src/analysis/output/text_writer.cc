@@ -35,7 +35,8 @@ void RenderCross(const CrossTable& t, const AnalysisSettings& s, int decimals, s
     line = "    " + PadRight(r->label, label_width) + PadLeft(n, n_width);
     for (size_t i = 0; i < t.codes.size(); ++i) {
       std::optional<double> p = r->Percent(i);
-      std::string cell = p ? Fixed(*p, decimals) : "-";
+      bool withheld = !r->suppressed.empty() && r->suppressed[i];
+      std::string cell = withheld ? "x" : p ? Fixed(*p, decimals) : "-";
       if (!r->marks.empty()) cell += MarkText(r->marks[i]);
       line += PadLeft(cell, pct_width);
     }
@@ -63,7 +64,7 @@ void RenderNumbers(const NumberBreakdown& nb, std::string* out) {
     line = "    " + PadRight(c.label, label_width) + PadLeft(std::to_string(c.summary.n), 11);
     for (double v :
          {c.summary.mean, c.summary.median, c.summary.min, c.summary.max, c.summary.sd}) {
-      line += PadLeft(c.summary.n > 0 ? Fixed(v, 2) : "-", 11);
+      line += PadLeft(c.suppressed ? "x" : c.summary.n > 0 ? Fixed(v, 2) : "-", 11);
     }
     *out += line + "\n";
   }
@@ -82,6 +83,11 @@ void RenderWave(const WaveComparison& w, int decimals, std::string* out) {
   *out += "    " + PadRight("", label_width) + PadLeft(prev, pw) + PadLeft(cur, cw) +
           PadLeft("差(ポイント)", 14) + "\n";
   for (const WaveRow& r : w.rows) {
+    if (r.suppressed) {
+      *out += "    " + PadRight(r.label, label_width) + PadLeft("x", pw) + PadLeft("x", cw) +
+              PadLeft("x", 14) + "\n";
+      continue;
+    }
     std::string diff = r.previous && r.current ? fmt::format("{:+.{}f}{}", *r.current - *r.previous,
                                                              decimals, MarkText(r.mark))
                                                : "-";
@@ -122,6 +128,12 @@ std::string RenderAnalysisText(const AnalysisReport& report) {
         w->iterations > 0 ? fmt::format("、反復 {} 回", w->iterations) : "");
     for (const std::string& note : w->notes) out += "  注: " + note + "\n";
     out += "％はウエイト付き、n はウエイトなしの回答者数です。\n\n";
+  }
+  if (int below = report.spec.settings.suppress_below; below > 1) {
+    out += fmt::format(
+        "秘匿処理: 1～{} 人の件数と、引き算で求められる件数を x で示しています（一次秘匿 {}、"
+        "二次秘匿 {}）。\n\n",
+        below - 1, report.suppressed_primary, report.suppressed_complementary);
   }
   out += RenderTallyText(report.tally);
   int decimals = report.tally.tables.empty() ? 1 : report.tally.tables.front().decimals;

@@ -29,8 +29,8 @@ std::string RenderTallyCsv(const TallyReport& report) {
                                       kind,
                                       r.kind == RowKind::kOption ? std::to_string(r.code) : "",
                                       r.label,
-                                      std::to_string(r.n),
-                                      fmt::format("{}", r.weighted),
+                                      r.suppressed ? "x" : std::to_string(r.n),
+                                      r.suppressed ? "x" : fmt::format("{}", r.weighted),
                                       r.percents[b] ? fmt::format("{}", *r.percents[b]) : "",
                                       DisplayPercent(t, r, b)};
         for (std::string& x : f) x = GuardFormula(x);

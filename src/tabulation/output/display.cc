@@ -7,6 +7,7 @@
 namespace chosa {
 
 std::string DisplayPercent(const Table& t, const TableRow& row, size_t base_index) {
+  if (row.suppressed) return "x";
   if (base_index >= row.percents.size() || !row.percents[base_index]) return "―";
   if (t.weighted) return FormatPercent(*row.percents[base_index], t.decimals);
   bool mentions = t.percent_of == PercentOf::kMentions && row.kind == RowKind::kOption;

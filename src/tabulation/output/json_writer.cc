@@ -52,8 +52,9 @@ ordered_json TableJson(const Table& t) {
     }
     row["label"] = r.label;
     if (r.other) row["other"] = true;
-    row["n"] = r.n;
-    row["weighted"] = r.weighted;
+    row["n"] = r.suppressed ? ordered_json(nullptr) : ordered_json(r.n);
+    row["weighted"] = r.suppressed ? ordered_json(nullptr) : ordered_json(r.weighted);
+    if (r.suppressed) row["suppressed"] = true;
     ordered_json pct = ordered_json::array(), shown = ordered_json::array();
     for (size_t i = 0; i < t.bases.size(); ++i) {
       pct.push_back(r.percents[i] ? ordered_json(*r.percents[i]) : ordered_json(nullptr));

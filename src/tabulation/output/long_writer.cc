@@ -15,6 +15,11 @@ void Line(std::string* out, std::string_view section, const std::string& var, st
   *out += fmt::format("{},{},,{},,{},{}\n", section, var, row, stat, value);
 }
 
+// A row's value, or "x" when disclosure control withheld the row.
+std::string Shown(const TableRow& r, const std::string& value) {
+  return r.suppressed ? "x" : value;
+}
+
 }  // namespace
 
 std::string RenderTallyLong(const TallyReport& report) {
@@ -26,9 +31,9 @@ std::string RenderTallyLong(const TallyReport& report) {
       for (const TableRow& r : t.rows) {
         if (r.kind != RowKind::kOption) continue;
         std::string code = std::to_string(r.code);
-        Line(&out, "gt_sa", t.question_id, code, "n", Value(static_cast<double>(r.n)));
+        Line(&out, "gt_sa", t.question_id, code, "n", Shown(r, Value(static_cast<double>(r.n))));
         Line(&out, "gt_sa", t.question_id, code, "pct",
-             Ratio(static_cast<double>(r.n), static_cast<double>(t.answered)));
+             Shown(r, Ratio(static_cast<double>(r.n), static_cast<double>(t.answered))));
       }
       Line(&out, "gt_sa", t.question_id, "NA", "n",
            Value(static_cast<double>(t.no_answer + t.not_applicable)));
@@ -37,8 +42,9 @@ std::string RenderTallyLong(const TallyReport& report) {
         for (const TableRow& r : t.rows) {
           if (r.kind != RowKind::kOption) continue;
           std::string code = std::to_string(r.code);
-          Line(&out, "gtw_sa", t.question_id, code, "wn", Value(r.weighted));
-          Line(&out, "gtw_sa", t.question_id, code, "pct", Ratio(r.weighted, t.answered_w));
+          Line(&out, "gtw_sa", t.question_id, code, "wn", Shown(r, Value(r.weighted)));
+          Line(&out, "gtw_sa", t.question_id, code, "pct",
+               Shown(r, Ratio(r.weighted, t.answered_w)));
         }
         Line(&out, "gtw_sa", t.question_id, "NA", "wn", Value(t.no_answer_w + t.not_applicable_w));
         Line(&out, "gtw_sa", t.question_id, "base", "wn", Value(t.answered_w));
@@ -48,11 +54,11 @@ std::string RenderTallyLong(const TallyReport& report) {
         if (r.kind != RowKind::kOption) continue;
         std::string code = std::to_string(r.code);
         double n = static_cast<double>(r.n);
-        Line(&out, "gt_ma", t.question_id, code, "n", Value(n));
+        Line(&out, "gt_ma", t.question_id, code, "n", Shown(r, Value(n)));
         Line(&out, "gt_ma", t.question_id, code, "pct_cases",
-             Ratio(n, static_cast<double>(t.answered)));
+             Shown(r, Ratio(n, static_cast<double>(t.answered))));
         Line(&out, "gt_ma", t.question_id, code, "pct_resp",
-             Ratio(n, static_cast<double>(t.mentions)));
+             Shown(r, Ratio(n, static_cast<double>(t.mentions))));
       }
       Line(&out, "gt_ma", t.question_id, "NA", "n",
            Value(static_cast<double>(t.no_answer + t.not_applicable)));

@@ -57,7 +57,7 @@ void RenderTable(const Table& t, std::string* out) {
       if (DisplayWidth(r.label) > label_width) *out += "    " + r.label + "\n";
       std::string_view label = DisplayWidth(r.label) > label_width ? std::string_view() : r.label;
       line = "    " + PadRight(label, label_width) +
-             PadLeft(DisplayCount(t, r.n, r.weighted), count_width);
+             PadLeft(r.suppressed ? "x" : DisplayCount(t, r.n, r.weighted), count_width);
       for (size_t i = 0; i < t.bases.size(); ++i)
         line += PadLeft(DisplayPercent(t, r, i), pct_widths[i]);
       *out += line + "\n";

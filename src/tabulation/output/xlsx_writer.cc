@@ -55,12 +55,16 @@ Status WriteTallyXlsx(const TallyReport& report, const std::string& path) {
     ++row;
     for (const TableRow& r : t.rows) {
       worksheet_write_string(ws, row, 0, r.label.c_str(), nullptr);
-      worksheet_write_number(ws, row, 1, t.weighted ? r.weighted : static_cast<double>(r.n),
-                             nullptr);
+      if (r.suppressed) {
+        worksheet_write_string(ws, row, 1, "x", nullptr);
+      } else {
+        worksheet_write_number(ws, row, 1, t.weighted ? r.weighted : static_cast<double>(r.n),
+                               nullptr);
+      }
       for (size_t b = 0; b < t.bases.size(); ++b) {
         std::string shown = DisplayPercent(t, r, b);
         lxw_col_t col = static_cast<lxw_col_t>(2 + b);
-        if (shown == "―" || shown == "-") {
+        if (shown == "―" || shown == "-" || shown == "x") {
           worksheet_write_string(ws, row, col, shown.c_str(), nullptr);
         } else {
           worksheet_write_number(ws, row, col, std::strtod(shown.c_str(), nullptr),
