@@ -10,6 +10,7 @@ find_package(pugixml 1.13 REQUIRED)          # XML inside .xlsx files
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)   # personal-data encryption
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)  # .xlsx output
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)          # .xlsx input (zip container)
+pkg_check_modules(READSTAT REQUIRED IMPORTED_TARGET readstat>=1.1)      # SPSS .sav output
 if(CHOSA_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(Threads REQUIRED)

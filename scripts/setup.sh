@@ -14,7 +14,7 @@ PACKAGES="
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
   chromium fonts-noto-cjk
-  libboost-dev r-base-core r-cran-survey
+  libboost-dev libreadstat-dev r-base-core r-cran-survey r-cran-haven
 "
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
