@@ -10,7 +10,12 @@ find_package(pugixml 1.13 REQUIRED)          # XML inside .xlsx files
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)   # personal-data encryption
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter>=1.1)  # .xlsx output
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip>=1.7)          # .xlsx input (zip container)
-pkg_check_modules(READSTAT REQUIRED IMPORTED_TARGET readstat>=1.1)      # SPSS .sav output
+# SPSS .sav output: Debian's libreadstat-dev has no pkg-config file.
+find_path(READSTAT_INCLUDE_DIR readstat.h REQUIRED)
+find_library(READSTAT_LIBRARY readstat REQUIRED)
+add_library(ReadStat::readstat UNKNOWN IMPORTED)
+set_target_properties(ReadStat::readstat PROPERTIES IMPORTED_LOCATION "${READSTAT_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${READSTAT_INCLUDE_DIR}")
 if(CHOSA_BUILD_TESTS)
   find_package(GTest REQUIRED)
   find_package(Threads REQUIRED)

@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "base/file.h"
 #include "cli/common.h"
 #include "exchange/exporter.h"
 #include "report/spss_writer.h"
@@ -67,10 +68,9 @@ class ExportCommand final : public Command {
     if (s.ok()) s = WriteSav(data, output_);
     if (s.ok()) s = WriteFileAtomic(options_.codebook_path, CodebookCsv(*survey.questionnaire));
     if (!s.ok()) return Fail(s);
-    std::cout << fmt::format("{}: {}行を書き出しました（SPSS, UTF-8）。構文: {}、コードブック: {}\n",
-                             output_, data.size(),
-                             output_.substr(0, output_.size() - 4) + ".sps",
-                             options_.codebook_path);
+    std::cout << fmt::format(
+        "{}: {}行を書き出しました（SPSS, UTF-8）。構文: {}、コードブック: {}\n", output_,
+        data.size(), output_.substr(0, output_.size() - 4) + ".sps", options_.codebook_path);
     return 0;
   }
 

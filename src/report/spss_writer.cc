@@ -47,7 +47,7 @@ class SavWriter {
 
   Status Write(FILE* out) {
     std::unique_ptr<readstat_writer_t, void (*)(readstat_writer_t*)> w(readstat_writer_init(),
-                                                                        readstat_writer_free);
+                                                                       readstat_writer_free);
     readstat_set_data_writer(w.get(), WriteBytes);
     readstat_writer_set_file_label(w.get(), qn_.title.substr(0, 60).c_str());
     std::vector<readstat_variable_t*> rv;
@@ -96,17 +96,19 @@ class SavWriter {
     }
     readstat_variable_t* v = readstat_add_variable(w, var.name.c_str(), READSTAT_TYPE_DOUBLE, 0);
     bool number = var.kind == VariableKind::kNumber;
-    readstat_label_set_t* labels = readstat_add_label_set(w, READSTAT_TYPE_DOUBLE,
-                                                          ("L_" + var.name).c_str());
+    readstat_label_set_t* labels =
+        readstat_add_label_set(w, READSTAT_TYPE_DOUBLE, ("L_" + var.name).c_str());
     std::string label = LabelOf(q);
     switch (var.kind) {
       case VariableKind::kCode:
-        for (const Option& o : q.options) readstat_label_double_value(labels, o.code, o.label.c_str());
+        for (const Option& o : q.options)
+          readstat_label_double_value(labels, o.code, o.label.c_str());
         readstat_variable_set_measure(v, READSTAT_MEASURE_NOMINAL);
         break;
       case VariableKind::kItemCode:
         label += "：" + q.items[var.item].label;
-        for (const Option& o : q.options) readstat_label_double_value(labels, o.code, o.label.c_str());
+        for (const Option& o : q.options)
+          readstat_label_double_value(labels, o.code, o.label.c_str());
         readstat_variable_set_measure(v, READSTAT_MEASURE_ORDINAL);
         break;
       case VariableKind::kDichotomy:
@@ -125,9 +127,8 @@ class SavWriter {
     readstat_label_double_value(labels, not_applicable, "非該当");
     readstat_variable_set_label(v, label.c_str());
     readstat_variable_set_label_set(v, labels);
-    readstat_variable_set_format(v, number && q.decimals > 0
-                                        ? fmt::format("F12.{}", q.decimals).c_str()
-                                        : "F8.0");
+    readstat_variable_set_format(
+        v, number && q.decimals > 0 ? fmt::format("F12.{}", q.decimals).c_str() : "F8.0");
     readstat_variable_add_missing_double_value(v, no_answer);
     readstat_variable_add_missing_double_value(v, not_applicable);
     return v;
@@ -149,7 +150,8 @@ class SavWriter {
     bool number = var.kind == VariableKind::kNumber;
     if (state == AnswerState::kNotApplicable)
       return {false, number ? kSavNumberNotApplicable : kSavNotApplicable, {}};
-    if (state == AnswerState::kNoAnswer) return {false, number ? kSavNumberNoAnswer : kSavNoAnswer, {}};
+    if (state == AnswerState::kNoAnswer)
+      return {false, number ? kSavNumberNoAnswer : kSavNoAnswer, {}};
     switch (var.kind) {
       case VariableKind::kCode:
         return {false, static_cast<double>(c.codes[r]), {}};
@@ -159,7 +161,8 @@ class SavWriter {
       }
       case VariableKind::kDichotomy: {
         int bit = q.OptionPosition(var.code);
-        bool chosen = bit >= 0 && (c.bits[static_cast<size_t>(r) * c.words + bit / 64] >> (bit % 64) & 1);
+        bool chosen =
+            bit >= 0 && (c.bits[static_cast<size_t>(r) * c.words + bit / 64] >> (bit % 64) & 1);
         return {false, chosen ? 1.0 : 0.0, {}};
       }
       case VariableKind::kNumber:
@@ -180,7 +183,8 @@ class SavWriter {
 std::string SavSyntax(const Questionnaire& qn) {
   std::string out = fmt::format(
       "* {} ({} 版{}) : chosa が書き出した SPSS ファイルの補足.\n"
-      "* 欠損値: 選択肢と表形式は -1 = 無回答, -2 = 非該当; 数値は {:.0f} = 無回答, {:.0f} = 非該当.\n"
+      "* 欠損値: 選択肢と表形式は -1 = 無回答, -2 = 非該当; 数値は {:.0f} = 無回答, {:.0f} = "
+      "非該当.\n"
       "* 複数回答の質問を多重二分法セットとして定義します.\n",
       qn.title, qn.id, qn.version, kSavNumberNoAnswer, kSavNumberNotApplicable);
   std::string sets;
@@ -191,8 +195,9 @@ std::string SavSyntax(const Questionnaire& qn) {
     std::string label = LabelOf(q);
     for (char& ch : label)
       if (ch == '\'') ch = ' ';
-    sets += fmt::format("  /MDGROUP NAME=${} LABEL='{}' CATEGORYLABELS=VARLABELS VARIABLES={} VALUE=1\n",
-                        q.id, label, vars);
+    sets += fmt::format(
+        "  /MDGROUP NAME=${} LABEL='{}' CATEGORYLABELS=VARLABELS VARIABLES={} VALUE=1\n", q.id,
+        label, vars);
   }
   if (!sets.empty()) out += "MRSETS\n" + sets + "  .\n";
   return out;
@@ -203,7 +208,8 @@ Status WriteSav(const Dataset& data, const std::string& path) {
   FILE* out = std::fopen(tmp.c_str(), "wb");
   if (out == nullptr) return Status::InvalidArgument(fmt::format("{} に書き込めません", path));
   Status s = SavWriter(data).Write(out);
-  if (std::fclose(out) != 0 && s.ok()) s = Status::Internal(fmt::format("{} に書き込めません", path));
+  if (std::fclose(out) != 0 && s.ok())
+    s = Status::Internal(fmt::format("{} に書き込めません", path));
   if (!s.ok()) {
     std::filesystem::remove(tmp);
     return s;
