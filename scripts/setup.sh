@@ -31,7 +31,7 @@ fi
 if ! command -v npm > /dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends npm
 fi
-if [ ! -d data/vendor/node_modules/chart.js ]; then
+if [ ! -d data/vendor/node_modules/chart.js ] || [ ! -d data/vendor/node_modules/echarts ]; then
   (cd data/vendor && npm ci --no-audit --no-fund)   # front-end assets served by the server
 fi
 if [ ! -d test/browser/node_modules/playwright-core ]; then

@@ -25,6 +25,10 @@ $chosa tabulate -s osaka-supply-chain-2019 --only industry,employees,Q1_1,Q2_1A,
 $chosa tabulate -s osaka-supply-chain-2019 -f xlsx -o var/osaka-supply-chain-2019-gt.xlsx
 echo "== クロス集計 (chosa analyze): 従業員規模別・製造業／非製造業別、検定つき"
 $chosa analyze -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-supply-chain-2019 --only Q1_1,Q7_1,Q10
+echo "== 報告書 (chosa report): HTML と PDF、SPSS ファイル"
+$chosa report -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-supply-chain-2019 \
+  -o var/osaka-supply-chain-2019-report.html --pdf var/osaka-supply-chain-2019-report.pdf
+$chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.sav
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.csv
 echo "== 完了: var/ に集計表 (.xlsx) と回答データ (.csv, コードブック付き) があります"
 [ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0

@@ -8,25 +8,38 @@
 #include "analysis/analysis.h"
 #include "analysis/output/long_writer.h"
 #include "analysis/output/text_writer.h"
+#include "base/clock.h"
 #include "base/file.h"
 #include "cli/dataset_source.h"
+#include "questionnaire/builtin.h"
+#include "report/report_html.h"
 
 namespace chosa::cli {
 namespace {
 
 class AnalyzeCommand final : public Command {
  public:
-  explicit AnalyzeCommand(CLI::App& app)
-      : Command(app.add_subcommand(
-            "analyze", "分析ファイルに従ってクロス集計・検定を行う（端末表示, long 形式）")) {
+  // `report`: the `chosa report` subcommand (HTML, optionally PDF) instead of `chosa analyze`.
+  AnalyzeCommand(CLI::App& app, bool report)
+      : Command(report ? app.add_subcommand(
+                             "report", "集計報告書を HTML（グラフつき、1ファイル）と PDF で作る")
+                       : app.add_subcommand("analyze",
+                                            "分析ファイルに従ってクロス集計・検定を行う（端末表示, "
+                                            "long 形式）")),
+        report_(report) {
     app_->add_option("-a,--analysis", analysis_, "分析ファイル（YAML, docs/analysis.md）")
         ->required();
     source_.AddOptions(app_);
     tally_.AddOptions(app_);
-    app_->add_option("-f,--format", format_, "text, long")
-        ->check(CLI::IsMember({"text", "long"}))
-        ->capture_default_str();
-    app_->add_option("-o,--output", output_, "出力ファイル（既定: 標準出力）");
+    if (report_) {
+      app_->add_option("-o,--output", output_, "報告書の HTML ファイル")->required();
+      app_->add_option("--pdf", pdf_, "PDF も作る（ヘッドレス Chromium で印刷）");
+    } else {
+      app_->add_option("-f,--format", format_, "text, long")
+          ->check(CLI::IsMember({"text", "long"}))
+          ->capture_default_str();
+      app_->add_option("-o,--output", output_, "出力ファイル（既定: 標準出力）");
+    }
     app_->add_option(
             "--suppress-below", suppress_below_,
             "秘匿処理: この人数未満（1人以上）の件数を x にする（分析ファイルの設定より優先）")
@@ -67,6 +80,7 @@ class AnalyzeCommand final : public Command {
     report.weighting = prepared->weighting;
     if (report.tally.weight_variable.empty())
       report.tally.weight_variable = source_.weight_question();
+    if (report_) return WriteReport(report, qn);
     std::string text = format_ == "long" ? RenderAnalysisLong(report) : RenderAnalysisText(report);
     if (output_.empty()) {
       std::cout << text;
@@ -77,6 +91,29 @@ class AnalyzeCommand final : public Command {
   }
 
  private:
+  int WriteReport(const AnalysisReport& report, const Questionnaire& qn) {
+    ReportInput input;
+    input.report = &report;
+    input.survey_title = qn.title;
+    input.survey_id = qn.id;
+    input.survey_version = qn.version;
+    input.generated_at = FormatJst(SystemClock().NowMicros()) + "（日本時間）";
+    Result<std::string> html = RenderReportHtml(input, DataDir());
+    if (!html.ok()) return Fail(html.status());
+    Status s = WriteFileAtomic(output_, *html);
+    if (!s.ok()) return Fail(s);
+    std::cout << fmt::format("{}: 報告書（単純集計 {}、クロス集計 {}、前回比較 {}）\n", output_,
+                             report.tally.tables.size(), report.cross_tables.size(),
+                             report.waves.size());
+    if (pdf_.empty()) return 0;
+    s = PrintPdf(output_, pdf_);
+    if (!s.ok()) return Fail(s);
+    std::cout << fmt::format("{}: PDF\n", pdf_);
+    return 0;
+  }
+
+  bool report_ = false;
+  std::string pdf_;
   std::string analysis_, format_ = "text", output_;
   int suppress_below_ = -1;
   DatasetSource source_;
@@ -86,7 +123,11 @@ class AnalyzeCommand final : public Command {
 }  // namespace
 
 std::unique_ptr<Command> MakeAnalyzeCommand(CLI::App& app) {
-  return std::make_unique<AnalyzeCommand>(app);
+  return std::make_unique<AnalyzeCommand>(app, false);
+}
+
+std::unique_ptr<Command> MakeReportCommand(CLI::App& app) {
+  return std::make_unique<AnalyzeCommand>(app, true);
 }
 
 }  // namespace chosa::cli

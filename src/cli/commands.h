@@ -34,6 +34,7 @@ std::unique_ptr<Command> MakeImportCommand(CLI::App& app);
 std::unique_ptr<Command> MakeExportCommand(CLI::App& app);
 std::unique_ptr<Command> MakeTabulateCommand(CLI::App& app);
 std::unique_ptr<Command> MakeAnalyzeCommand(CLI::App& app);
+std::unique_ptr<Command> MakeReportCommand(CLI::App& app);
 std::unique_ptr<Command> MakeClassifyCommand(CLI::App& app);
 std::unique_ptr<Command> MakeBackupCommand(CLI::App& app);
 std::unique_ptr<Command> MakeServeCommand(CLI::App& app);

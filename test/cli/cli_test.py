@@ -296,6 +296,39 @@ class ChosaCliTest(unittest.TestCase):
         p = run("analyze", "-a", spec, "-s", "osaka-supply-chain-2019", "--db", self.db, check=1)
         self.assertIn("前回調査「old」の回答を読めません", p.stderr)
 
+    def test_report_html_and_pdf_escape_what_respondents_typed(self):
+        payload = '<img src=x onerror=alert(1)></script><script>alert(2)</script>'
+        questionnaire = self.path("q.yaml")
+        with open(questionnaire, "w", encoding="utf-8") as f:
+            f.write("survey: {id: xss, title: 報告書テスト}\nsections:\n  - id: s\n    questions:\n"
+                    "      - {id: size, type: single, text: 規模, options: [小, 大]}\n"
+                    "      - id: Q1\n        type: single\n        text: 対策\n        options:\n"
+                    "          - 実施\n          - \"</script><script>alert(3)</script>\"\n"
+                    "          - {code: 9, label: その他, other: true}\n")
+        answers = self.path("answers.csv")
+        with open(answers, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            w.writerow(["id", "size", "Q1", "Q1_9_text"])
+            for i in range(40):
+                w.writerow(["r%d" % i, 1 + i % 2, [1, 2, 9][i % 3], payload if i % 3 == 2 else ""])
+        spec = self.path("a.yaml")
+        with open(spec, "w", encoding="utf-8") as f:
+            f.write("analysis: r\ntitle: テスト報告書\nbreakdowns: [{by: size}]\n")
+        html, pdf = self.path("r.html"), self.path("r.pdf")
+        p = run("report", "-a", spec, "-q", questionnaire, "-d", answers, "-o", html, "--pdf", pdf, check=0)
+        self.assertIn("クロス集計 1", p.stdout)
+        with open(html, encoding="utf-8") as f:
+            page = f.read()
+        self.assertIn("<title>テスト報告書</title>", page)
+        self.assertIn("対策について、「実施」の割合が最も高く", page)
+        self.assertIn("&lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;&lt;script&gt;alert(2)", page)
+        self.assertFalse("<script>alert(2)" in page)
+        self.assertFalse("<script>alert(3)" in page)  # option labels escaped in tables and chart data
+        self.assertIn("\\u003c/script>\\u003cscript>alert(3)", page)
+        self.assertEqual(page.count('class="chart-data"'), 3)  # size, Q1, Q1 x size
+        with open(pdf, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+
     def test_classify_names_the_rule(self):
         p = run("classify", "--industry", "rubber", "--capital", "5億", "--employees", "850", check=0)
         self.assertIn("判定: 中小企業者", p.stdout)
