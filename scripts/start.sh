@@ -30,7 +30,7 @@ $chosa report -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-su
   -o var/osaka-supply-chain-2019-report.html --pdf var/osaka-supply-chain-2019-report.pdf
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.sav
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.csv
-echo "== 完了: var/ に集計表 (.xlsx) と回答データ (.csv, コードブック付き) があります"
+echo "== 完了: var/ に集計表 (.xlsx)、報告書 (.html, .pdf)、回答データ (.csv とコードブック, SPSS .sav) があります"
 [ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0
 
 echo "== ウェブ回答システム (chosa serve): 組み込み調査票 ipa-it-vendor-role"
