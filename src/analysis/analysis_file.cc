@@ -80,7 +80,8 @@ BandMap ReadBands(YamlReader& r, const YAML::Node& node) {
   return bands;
 }
 
-std::vector<int> ReadCodes(YamlReader& r, const YAML::Node& node) {
+// A code or a list of codes under the key `key`.
+std::vector<int> ReadCodes(YamlReader& r, const YAML::Node& node, std::string_view key) {
   std::vector<int> codes;
   int code = 0;
   if (node.IsScalar() && YAML::convert<int>::decode(node, code)) return {code};
@@ -94,7 +95,8 @@ std::vector<int> ReadCodes(YamlReader& r, const YAML::Node& node) {
     }
     return codes;
   }
-  r.Error(node, "not-an-integer", "from には選択肢コードかそのリストを書いてください");
+  r.Error(node, "not-an-integer",
+          fmt::format("{} には選択肢コードかそのリストを書いてください", key));
   return codes;
 }
 
@@ -167,7 +169,7 @@ void ReadDerived(YamlReader& r, const YAML::Node& node, std::vector<DerivedVaria
           if (auto code = r.Int(g, "code", true, "groups の項目"))
             group.code = static_cast<int>(*code);
           if (auto label = r.String(g, "label", true, "groups の項目")) group.label = *label;
-          if (g["from"]) group.from = ReadCodes(r, g["from"]);
+          if (g["from"]) group.from = ReadCodes(r, g["from"], "from");
           d.recode.groups.push_back(std::move(group));
         }
       }
@@ -188,23 +190,6 @@ void ReadDerived(YamlReader& r, const YAML::Node& node, std::vector<DerivedVaria
     }
   }
   out->push_back(std::move(d));
-}
-
-std::vector<int> CodeList(YamlReader& r, const YAML::Node& node) {
-  std::vector<int> codes;
-  int code = 0;
-  if (!node.IsSequence()) {
-    r.Error(node, "bad-codes", "codes には選択肢コードのリストを書いてください（例: [1, 2]）");
-    return codes;
-  }
-  for (const YAML::Node& n : node) {
-    if (YAML::convert<int>::decode(n, code)) {
-      codes.push_back(code);
-    } else {
-      r.Error(n, "not-an-integer", "選択肢コードには整数を書いてください");
-    }
-  }
-  return codes;
 }
 
 std::optional<double> Population(YamlReader& r, const YAML::Node& node) {
@@ -252,7 +237,8 @@ void ReadWeighting(YamlReader& r, const YAML::Node& node, WeightingSpec* w) {
     }
     for (const YAML::Node& st : strata) {
       if (!r.CheckMap(st, "strata の項目", {"codes", "population"})) continue;
-      std::vector<int> codes = st["codes"] ? CodeList(r, st["codes"]) : std::vector<int>{};
+      std::vector<int> codes =
+          st["codes"] ? ReadCodes(r, st["codes"], "codes") : std::vector<int>{};
       std::optional<double> pop = st["population"] ? Population(r, st["population"]) : std::nullopt;
       if (codes.size() != w->variables.size()) {
         r.Error(st, "bad-strata",

@@ -82,12 +82,7 @@ class AnalyzeCommand final : public Command {
       report.tally.weight_variable = source_.weight_question();
     if (report_) return WriteReport(report, qn);
     std::string text = format_ == "long" ? RenderAnalysisLong(report) : RenderAnalysisText(report);
-    if (output_.empty()) {
-      std::cout << text;
-      return 0;
-    }
-    Status s = WriteFileAtomic(output_, text);
-    return s.ok() ? 0 : Fail(s);
+    return WriteOutput(output_, text);
   }
 
  private:

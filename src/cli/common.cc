@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "base/file.h"
 #include "questionnaire/builtin.h"
 #include "questionnaire/loader.h"
 
@@ -74,6 +75,15 @@ int Fail(const Status& status) {
                  status.code() == StatusCode::kAlreadyExists
              ? 1
              : 2;
+}
+
+int WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty()) {
+    std::cout << text;
+    return 0;
+  }
+  Status s = WriteFileAtomic(path, text);
+  return s.ok() ? 0 : Fail(s);
 }
 
 }  // namespace chosa::cli

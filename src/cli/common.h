@@ -40,6 +40,10 @@ Result<OpenedSurvey> OpenSurvey(const StoreOptions& store, const std::string& su
 // Prints up to `limit` issues (errors first if `errors_first`) and a count of the rest.
 void PrintIssues(const std::vector<RowIssue>& issues, size_t limit);
 
+// Writes `text` to `path` atomically, or to standard output when `path` is empty; returns the
+// exit code.
+int WriteOutput(const std::string& path, const std::string& text);
+
 // Prints a failed Status to stderr and returns the matching exit code (1 input, 2 other).
 int Fail(const Status& status);
 

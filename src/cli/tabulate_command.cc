@@ -46,12 +46,7 @@ class TabulateCommand final : public Command {
                        : format_ == "csv"  ? RenderTallyCsv(report)
                        : format_ == "long" ? RenderTallyLong(report)
                                            : RenderTallyText(report);
-    if (output_.empty()) {
-      std::cout << text;
-      return 0;
-    }
-    Status s = WriteFileAtomic(output_, text);
-    return s.ok() ? 0 : Fail(s);
+    return WriteOutput(output_, text);
   }
 
  private:
