@@ -15,6 +15,7 @@ PACKAGES="
   clang libclang-rt-14-dev
   chromium fonts-noto-cjk
   libboost-dev libreadstat-dev r-base-core r-cran-survey r-cran-haven
+  libreoffice-calc-nogui
 "
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo

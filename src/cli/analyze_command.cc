@@ -13,6 +13,7 @@
 #include "cli/dataset_source.h"
 #include "questionnaire/builtin.h"
 #include "report/report_html.h"
+#include "report/report_xlsx.h"
 
 namespace chosa::cli {
 namespace {
@@ -34,6 +35,7 @@ class AnalyzeCommand final : public Command {
     if (report_) {
       app_->add_option("-o,--output", output_, "報告書の HTML ファイル")->required();
       app_->add_option("--pdf", pdf_, "PDF も作る（ヘッドレス Chromium で印刷）");
+      app_->add_option("--xlsx", xlsx_, "Excel ブックも作る（表ごとのシートと Excel のグラフ）");
     } else {
       app_->add_option("-f,--format", format_, "text, long")
           ->check(CLI::IsMember({"text", "long"}))
@@ -100,6 +102,11 @@ class AnalyzeCommand final : public Command {
     std::cout << fmt::format("{}: 報告書（単純集計 {}、クロス集計 {}、前回比較 {}）\n", output_,
                              report.tally.tables.size(), report.cross_tables.size(),
                              report.waves.size());
+    if (!xlsx_.empty()) {
+      s = WriteReportXlsx(report, input.survey_title, xlsx_);
+      if (!s.ok()) return Fail(s);
+      std::cout << fmt::format("{}: Excel ブック\n", xlsx_);
+    }
     if (pdf_.empty()) return 0;
     s = PrintPdf(output_, pdf_);
     if (!s.ok()) return Fail(s);
@@ -108,7 +115,7 @@ class AnalyzeCommand final : public Command {
   }
 
   bool report_ = false;
-  std::string pdf_;
+  std::string pdf_, xlsx_;
   std::string analysis_, format_ = "text", output_;
   int suppress_below_ = -1;
   DatasetSource source_;
