@@ -27,10 +27,11 @@ echo "== クロス集計 (chosa analyze): 従業員規模別・製造業／非�
 $chosa analyze -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-supply-chain-2019 --only Q1_1,Q7_1,Q10
 echo "== 報告書 (chosa report): HTML と PDF、SPSS ファイル"
 $chosa report -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-supply-chain-2019 \
-  -o var/osaka-supply-chain-2019-report.html --pdf var/osaka-supply-chain-2019-report.pdf
+  -o var/osaka-supply-chain-2019-report.html --pdf var/osaka-supply-chain-2019-report.pdf \
+  --xlsx var/osaka-supply-chain-2019-report.xlsx
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.sav
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.csv
-echo "== 完了: var/ に集計表 (.xlsx)、報告書 (.html, .pdf)、回答データ (.csv とコードブック, SPSS .sav) があります"
+echo "== 完了: var/ に集計表 (.xlsx)、報告書 (.html, .pdf, .xlsx)、回答データ (.csv とコードブック, SPSS .sav) があります"
 [ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0
 
 echo "== ウェブ回答システム (chosa serve): 組み込み調査票 ipa-it-vendor-role"
