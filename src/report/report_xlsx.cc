@@ -69,8 +69,8 @@ void TallySheet(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, c
   if (row == first) return;
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_BAR);
   lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-  chart_series_set_categories(s, Quoted(sheet).c_str(), first, 0, row - 1, 0);
-  chart_series_set_values(s, Quoted(sheet).c_str(), first, 2, row - 1, 2);
+  chart_series_set_categories(s, sheet.c_str(), first, 0, row - 1, 0);
+  chart_series_set_values(s, sheet.c_str(), first, 2, row - 1, 2);
   chart_series_set_labels(s);
   chart_series_set_labels_num_format(s, "0.0");
   chart_title_set_name(chart, heading.c_str());
@@ -145,9 +145,9 @@ void CrossSheet(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, c
   for (size_t i = 0; i < t.codes.size(); ++i) {
     lxw_col_t col = static_cast<lxw_col_t>(2 + i);
     lxw_chart_series* s = chart_add_series(chart, nullptr, nullptr);
-    chart_series_set_categories(s, Quoted(sheet).c_str(), 3, 0, row - 1, 0);
-    chart_series_set_values(s, Quoted(sheet).c_str(), 3, col, row - 1, col);
-    chart_series_set_name_range(s, Quoted(sheet).c_str(), 2, col);
+    chart_series_set_categories(s, sheet.c_str(), 3, 0, row - 1, 0);
+    chart_series_set_values(s, sheet.c_str(), 3, col, row - 1, col);
+    chart_series_set_name_range(s, sheet.c_str(), 2, col);
   }
   chart_title_set_name(chart, heading.c_str());
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);

@@ -28,10 +28,11 @@ class XlsxTest(unittest.TestCase):
             run("import", "-q", "osaka-supply-chain-2019", os.path.join(SOURCE, "test/golden/seed001/answers.csv"),
                 "--db", db)
             xlsx = os.path.join(tmp, "report.xlsx")
-            out = run("report", "-a", os.path.join(SOURCE, "data/analyses/osaka-supply-chain-2019.analysis.yaml"),
+            done = run("report", "-a", os.path.join(SOURCE, "data/analyses/osaka-supply-chain-2019.analysis.yaml"),
                       "-s", "osaka-supply-chain-2019", "--db", db, "-o", os.path.join(tmp, "r.html"),
-                      "--xlsx", xlsx, "--suppress-below", "3").stdout
-            counts = re.search(r"単純集計 (\d+)、クロス集計 (\d+)", out)
+                      "--xlsx", xlsx, "--suppress-below", "3")
+            self.assertNotIn("WARNING", done.stderr)  # libxlsxwriter found every sheet it refers to
+            counts = re.search(r"単純集計 (\d+)、クロス集計 (\d+)", done.stdout)
             tallies, crosses = int(counts.group(1)), int(counts.group(2))
             with zipfile.ZipFile(xlsx) as z:
                 names = z.namelist()
@@ -45,7 +46,17 @@ class XlsxTest(unittest.TestCase):
             self.assertLessEqual(len(charts), tallies + crosses)
             self.assertIn('name="目次"', workbook)
             self.assertIn('name="Q1_1_by_size"', workbook)
-            self.assertRegex(chart1, r"<c:val><c:numRef><c:f>'[^']+'!\$C\$4:\$C\$\d+</c:f>")
+            self.assertRegex(chart1, r"<c:val><c:numRef><c:f>[^<!]+!\$C\$4:\$C\$\d+</c:f>")
+            # Every chart reads cells of a sheet that exists.
+            sheet_names = set(re.findall(r'<sheet name="([^"]+)"', workbook))
+            for chart in charts[:20]:
+                with zipfile.ZipFile(xlsx) as z:
+                    xml = z.read(chart).decode()
+                for ref in re.findall(r"<c:f>([^<]+)</c:f>", xml):
+                    name = ref.rsplit("!", 1)[0]
+                    if name.startswith("'") and name.endswith("'"):
+                        name = name[1:-1].replace("''", "'")
+                    self.assertIn(name, sheet_names, ref)
             self.assertIn("<t>x</t>", strings)  # withheld cells (disclosure control on)
             subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", tmp, xlsx],
                            check=True, capture_output=True, timeout=240,
