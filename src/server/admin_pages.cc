@@ -120,6 +120,7 @@ HttpResponse WebApp::AdminSurveyRoute(const HttpRequest& r, const Admin& admin,
   };
   if (get) {
     if (page.empty()) return AdminSurvey(admin, served);
+    if (page == "cross") return AdminCross(admin, served);
     if (page == "invitations") return AdminInvitations(r, admin, served);
     if (page == "invitations.csv") return AdminInvitationsCsv(admin, served);
     if (page == "responses") return AdminResponses(r, admin, served);
@@ -201,7 +202,7 @@ HttpResponse WebApp::AdminSurveyPage(const Admin& admin, const Served& served,
   const Questionnaire& qn = *served.questionnaire;
   View tabs{View::type::list};
   const std::pair<const char*, const char*> kTabs[] = {
-      {"", "集計"}, {"/invitations", "招待"}, {"/responses", "回答一覧"}};
+      {"", "集計"}, {"/cross", "クロス集計"}, {"/invitations", "招待"}, {"/responses", "回答一覧"}};
   for (const auto& [suffix, label] : kTabs) {
     View tab;
     tab.set("href", "/admin/s/" + qn.id + suffix);

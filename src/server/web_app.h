@@ -105,6 +105,7 @@ class WebApp {
   HttpResponse AdminIndex(const Admin& admin) const;
   HttpResponse AdminSurvey(const Admin& admin, const Served& served) const;
   HttpResponse AdminAudit(const Admin& admin) const;
+  HttpResponse AdminCross(const Admin& admin, const Served& served) const;  // admin_cross.cc
   HttpResponse AdminInvitations(const HttpRequest& request, const Admin& admin,
                                 const Served& served, const std::string& message = "",
                                 int status = 200) const;

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answer, launch, shot, startServer } from './harness.mjs';
+import { ARTIFACTS, answer, launch, shot, startServer } from './harness.mjs';
 
 const SURVEY = 'ipa-it-vendor-role';
 let server;
@@ -198,6 +198,17 @@ test('administrator console: login, dashboard with charts, answers arriving live
 
   // What respondents typed as personal data never reaches the console.
   assert.doesNotMatch(await page.content(), /テスト工業株式会社|taro@example\.jp/);
+
+  // Cross tables by the size class derived from the answers, with stacked bar charts.
+  await Promise.all([page.waitForURL('**/cross'), page.click('nav.tabs >> text=クロス集計')]);
+  await page.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length > 0 &&
+    Array.from(document.querySelectorAll('canvas[data-chart]')).every((c) => window.Chart.getChart(c)));
+  assert.match(await page.locator('h2').first().innerText(), /クロス集計（回答完了 3件）/);
+  assert.ok(await page.locator('section.cross').count() > 20);
+  await page.locator('section.cross').nth(4).scrollIntoViewIfNeeded();
+  // The page is taller than a full-page capture allows: the visible part.
+  await page.screenshot({ path: join(ARTIFACTS, 'admin-07-cross.png') });
+  assert.deepEqual(violations, [], 'no script errors and no CSP violations on the cross tables');
 
   // The response browser: the no-JS respondent's free text, without their personal data.
   await Promise.all([page.waitForURL('**/responses'), page.click('nav.tabs >> text=回答一覧')]);

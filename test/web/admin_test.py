@@ -113,6 +113,23 @@ class AdminTest(unittest.TestCase):
         self.assertRegex(audit, r"<td>kanri</td><td>login</td>")
         self.assertIn("user-add", audit)  # accounts made on the command line are logged too
 
+    def test_cross_tables_of_the_built_in_analysis(self):
+        for user, password in (("kanri", ADMIN_PASSWORD), ("bunseki", ANALYST_PASSWORD)):
+            b, status, _, _ = self.login(user, password)
+            self.assertEqual(status, 303)
+            status, _, page = b.get("/admin/s/%s/cross" % SURVEY)
+            self.assertEqual(status, 200)
+            self.assertIn('href="/admin/s/%s/cross" aria-current="page"' % SURVEY, page)
+            self.assertIn("クロス集計（回答完了 1件）", page)
+            self.assertIn("分析ファイル: IT ベンダーの役割に関するアンケート 基本集計", page)
+            # Every question by the size class derived by the legal definition, with charts.
+            self.assertRegex(page, r"<h3>問5　[^<]* × 企業規模（中小企業基本法）</h3>")
+            self.assertIn("<th scope=\"row\">小規模企業者</th>", page)
+            self.assertIn('<canvas data-chart="{&quot;datasets&quot;:', page)
+            self.assertRegex(page, r"<tr><th scope=\"row\">全体</th><td class=\"num\">※1</td>")
+            for secret in ("山田", "テスト工業", "taro@example.jp"):
+                self.assertNotIn(secret, page)
+
     def test_analyst_sees_statistics_but_not_the_audit_log(self):
         b, status, _, _ = self.login("bunseki", ANALYST_PASSWORD)
         self.assertEqual(status, 303)
