@@ -105,7 +105,7 @@ TEST_F(CrossTableTest, AnalyzeFollowsTheSpecAndWritersShowIt) {
   EXPECT_NE(text.find("■ Q4　脅威：ウイルス × 性別［単一回答・%］"), std::string::npos) << text;
   EXPECT_NE(text.find("▲"), std::string::npos) << text;    // men all 大, women all 小
   EXPECT_NE(text.find("※20"), std::string::npos) << text;  // groups of 20 < 30
-  EXPECT_NE(text.find("カイ二乗検定: χ² = 40.000, 自由度 1"), std::string::npos) << text;
+  EXPECT_NE(text.find("カイ二乗検定: χ² = 40.000、自由度 1"), std::string::npos) << text;
   std::string long_form = RenderAnalysisLong(report);
   EXPECT_NE(long_form.find("xt_sa,Q4_virus,Q1,1,1,n,20\n"), std::string::npos);
   EXPECT_NE(long_form.find("xt_sa,Q4_virus,Q1,1,1,colpct,100\n"), std::string::npos);

@@ -102,20 +102,13 @@ data CrossBlock(const CrossTable& t, const AnalysisSettings& s) {
     row.set("label", r->label);
     row.set("n", (r->small ? s.small_base_mark : "") + std::to_string(r->base));
     list cells;
-    for (size_t i = 0; i < t.codes.size(); ++i) {
-      bool withheld = !r->suppressed.empty() && r->suppressed[i];
-      std::optional<double> p = r->Percent(i);
-      std::string mark = r->marks.empty() ? "" : std::string(MarkText(r->marks[i]));
-      cells.push_back(data("pct", withheld ? "x" : p ? ReportPercent(*p) + mark : "-"));
-    }
+    for (size_t i = 0; i < t.codes.size(); ++i)
+      cells.push_back(data("pct", CrossCellText(*r, i, 1)));
     row.set("cells", cells);
     rows.push_back(row);
   }
   b.set("rows", rows);
-  if (t.chi_square) {
-    b.set("chi", fmt::format("カイ二乗検定: χ² = {:.3f}、自由度 {}、p = {:.4g}",
-                             t.chi_square->statistic, t.chi_square->df, t.chi_square->p));
-  }
+  if (t.chi_square) b.set("chi", ChiSquareText(*t.chi_square));
   return b;
 }
 
@@ -171,11 +164,7 @@ Result<std::string> RenderReportHtml(const ReportInput& input, const std::string
                       report.spec.settings.suppress_below - 1));
   }
   const AnalysisSettings& s = report.spec.settings;
-  d.set(
-      "legend",
-      fmt::format(
-          "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意",
-          s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level)));
+  d.set("legend", CrossLegend(s));
   list tallies, crosses, waves;
   for (const Table& t : report.tally.tables) tallies.push_back(TallyBlock(t));
   for (const CrossTable& t : report.cross_tables) crosses.push_back(CrossBlock(t, s));

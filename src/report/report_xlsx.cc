@@ -134,11 +134,7 @@ void CrossSheet(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, c
     }
   }
   if (t.chi_square) {
-    worksheet_write_string(ws, marks_row, 0,
-                           fmt::format("カイ二乗検定: χ² = {:.3f}、自由度 {}、p = {:.4g}",
-                                       t.chi_square->statistic, t.chi_square->df, t.chi_square->p)
-                               .c_str(),
-                           f.note);
+    worksheet_write_string(ws, marks_row, 0, ChiSquareText(*t.chi_square).c_str(), f.note);
   }
   bool multi = t.type == QuestionType::kMulti;
   lxw_chart* chart = workbook_add_chart(wb, multi ? LXW_CHART_BAR : LXW_CHART_BAR_STACKED_PERCENT);

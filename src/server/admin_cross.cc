@@ -41,22 +41,17 @@ View CrossView(const CrossTable& t, const AnalysisSettings& s) {
     chart["labels"].push_back(fmt::format("{}（n={}）", r->label, r->base));
     View cells{View::type::list};
     for (size_t i = 0; i < t.codes.size(); ++i) {
-      bool withheld = !r->suppressed.empty() && r->suppressed[i];
-      std::optional<double> p = r->Percent(i);
-      std::string mark = r->marks.empty() ? "" : std::string(MarkText(r->marks[i]));
-      cells.push_back(View("pct", withheld ? "x" : p ? FormatPercent(*p, 1) + mark : "-"));
-      chart["datasets"][i]["data"].push_back(
-          p && !withheld ? nlohmann::json(std::round(*p * 10) / 10) : nlohmann::json(nullptr));
+      cells.push_back(View("pct", CrossCellText(*r, i, 1)));
+      std::optional<double> p = r->Percent(i);  // unset when withheld
+      chart["datasets"][i]["data"].push_back(p ? nlohmann::json(std::round(*p * 10) / 10)
+                                               : nlohmann::json(nullptr));
     }
     row.set("cells", cells);
     rows.push_back(row);
   }
   b.set("rows", rows);
   if (t.type != QuestionType::kMulti) b.set("chart", chart.dump());  // escaped into an attribute
-  if (t.chi_square) {
-    b.set("chi", fmt::format("カイ二乗検定: χ² = {:.3f}、自由度 {}、p = {:.4g}",
-                             t.chi_square->statistic, t.chi_square->df, t.chi_square->p));
-  }
+  if (t.chi_square) b.set("chi", ChiSquareText(*t.chi_square));
   return b;
 }
 
@@ -101,11 +96,7 @@ HttpResponse WebApp::AdminCross(const Admin& admin, const Served& served) const 
   AnalysisReport report = Analyze(data, *load.spec);  // its simple tallies are on the dashboard
   const AnalysisSettings& s = load.spec->settings;
   v.set("analysis_title", load.spec->title.empty() ? load.spec->id : load.spec->title);
-  v.set(
-      "legend",
-      fmt::format(
-          "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意",
-          s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level)));
+  v.set("legend", CrossLegend(s));
   View crosses{View::type::list};
   for (const CrossTable& t : report.cross_tables) crosses.push_back(CrossView(t, s));
   v.set("crosses", crosses);

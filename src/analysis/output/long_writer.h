@@ -5,8 +5,8 @@
 // p) and num (n, mean, median, max per group). Weighted data adds xtw_sa / xtw_ma (wn and
 // colpct of weights per cell, wn per group base) and, with an analysis weighting, a section
 // weighting (n, sum, neff, unknown). Previous-wave comparisons: section wave (row = option code
-// or base; col previous / current: pct and n; col diff: z and p). Unweighted counts and percents; "NA" where a base is
-// empty.
+// or base; col previous / current: pct and n; col diff: z and p). Unweighted counts and percents;
+// "NA" where a base is empty.
 #pragma once
 
 #include <string>

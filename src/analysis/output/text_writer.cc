@@ -6,6 +6,7 @@
 
 #include "base/text.h"
 #include "tabulation/output/text_writer.h"
+#include "tabulation/simple_tally.h"
 
 namespace chosa {
 namespace {
@@ -33,21 +34,13 @@ void RenderCross(const CrossTable& t, const AnalysisSettings& s, int decimals, s
     std::string n = std::to_string(r->base);  // unweighted n; percents weighted when weighted
     if (r->small) n = s.small_base_mark + n;
     line = "    " + PadRight(r->label, label_width) + PadLeft(n, n_width);
-    for (size_t i = 0; i < t.codes.size(); ++i) {
-      std::optional<double> p = r->Percent(i);
-      bool withheld = !r->suppressed.empty() && r->suppressed[i];
-      std::string cell = withheld ? "x" : p ? Fixed(*p, decimals) : "-";
-      if (!r->marks.empty()) cell += MarkText(r->marks[i]);
-      line += PadLeft(cell, pct_width);
-    }
+    for (size_t i = 0; i < t.codes.size(); ++i)
+      line += PadLeft(CrossCellText(*r, i, decimals), pct_width);
     *out += line + "\n";
   }
   for (size_t i = 0; i < t.codes.size(); ++i)
     *out += fmt::format("      [{}] {}\n", t.codes[i], t.labels[i]);
-  if (t.chi_square) {
-    *out += fmt::format("    カイ二乗検定: χ² = {:.3f}, 自由度 {}, p = {:.4g}\n",
-                        t.chi_square->statistic, t.chi_square->df, t.chi_square->p);
-  }
+  if (t.chi_square) *out += "    " + ChiSquareText(*t.chi_square) + "\n";
   *out += "\n";
 }
 
@@ -116,6 +109,24 @@ std::string_view MarkText(CellMark mark) {
   return "";
 }
 
+std::string CrossCellText(const CrossRow& row, size_t i, int decimals) {
+  if (!row.suppressed.empty() && row.suppressed[i]) return "x";
+  std::optional<double> p = row.Percent(i);
+  if (!p) return "-";
+  return FormatPercent(*p, decimals) + std::string(row.marks.empty() ? "" : MarkText(row.marks[i]));
+}
+
+std::string ChiSquareText(const ChiSquareTest& test) {
+  return fmt::format("カイ二乗検定: χ² = {:.3f}、自由度 {}、p = {:.4g}", test.statistic, test.df,
+                     test.p);
+}
+
+std::string CrossLegend(const AnalysisSettings& s) {
+  return fmt::format(
+      "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意",
+      s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level));
+}
+
 std::string RenderAnalysisText(const AnalysisReport& report) {
   std::string out;
   if (const std::optional<WeightingSummary>& w = report.weighting) {
@@ -145,10 +156,7 @@ std::string RenderAnalysisText(const AnalysisReport& report) {
   }
   if (report.cross_tables.empty() && report.numbers.empty()) return out;
   const AnalysisSettings& s = report.spec.settings;
-  out += fmt::format(
-      "\n＝＝ クロス集計 ＝＝\n"
-      "{}: n が {} 未満（参考値）。▲▼: 全体との差が {:g}% 水準で有意、△▽: {:g}% 水準で有意\n\n",
-      s.small_base_mark, s.small_base, 100 * (1 - s.strict_level), 100 * (1 - s.loose_level));
+  out += "\n＝＝ クロス集計 ＝＝\n" + CrossLegend(s) + "\n\n";
   for (const CrossTable& t : report.cross_tables) RenderCross(t, s, decimals, &out);
   for (const NumberBreakdown& nb : report.numbers) RenderNumbers(nb, &out);
   return out;
