@@ -40,33 +40,32 @@ for n in sizes:
         if w is not None:
             print("| %s | %s | %.2f | %.0f |" % (t, format(n, ","), w, m / 1024))
 print()
-print("Ratios (peer time / chosa time; > 1 means chosa is faster):")
-print()
-print("| N | chosa-csv vs R GT | vs pandas GT | chosa-db vs R GT | vs pandas GT | chosa-csv vs R full | vs pandas full |")
-print("|---:|---:|---:|---:|---:|---:|---:|")
-for n in sizes:
-    c, d = med("chosa-csv", n)[0], med("chosa-db", n)[0]
 
-    def ratio(peer, mine):
-        p = med(peer, n)[0]
-        return "%.1fx" % (p / mine) if p and mine else "-"
-    print("| %s | %s | %s | %s | %s | %s | %s |" % (format(n, ","), ratio("r-gt", c), ratio("pandas-gt", c),
-                                                     ratio("r-gt", d), ratio("pandas-gt", d),
-                                                     ratio("R-full", c), ratio("pandas-full", c)))
-print()
-print("Full report (WORKLOAD.md) ratios (peer time / chosa time):")
-print()
-print("| N | chosa-report-db vs R full | vs pandas full | chosa-report-csv vs R full | vs pandas full |")
-print("|---:|---:|---:|---:|---:|")
-for n in sizes:
-    d, c = med("chosa-report-db", n)[0], med("chosa-report-csv", n)[0]
 
-    def ratio(peer, mine):
-        p = med(peer, n)[0]
-        return "%.1fx" % (p / mine) if p and mine else "-"
-    print("| %s | %s | %s | %s | %s |" % (format(n, ","), ratio("R-full", d), ratio("pandas-full", d),
-                                          ratio("R-full", c), ratio("pandas-full", c)))
-print()
+def ratio_table(title, columns):
+    """Prints a table of peer time / chosa time; `columns` is a list of (heading, peer, chosa)."""
+    print(title)
+    print()
+    print("| N | " + " | ".join(h for h, _, _ in columns) + " |")
+    print("|---:|" + "---:|" * len(columns))
+    for n in sizes:
+        cells = []
+        for _, peer, mine in columns:
+            p, m = med(peer, n)[0], med(mine, n)[0]
+            cells.append("%.1fx" % (p / m) if p and m else "-")
+        print("| %s | %s |" % (format(n, ","), " | ".join(cells)))
+    print()
+
+
+ratio_table("Ratios (peer time / chosa time; > 1 means chosa is faster):",
+            [("chosa-csv vs R GT", "r-gt", "chosa-csv"), ("vs pandas GT", "pandas-gt", "chosa-csv"),
+             ("chosa-db vs R GT", "r-gt", "chosa-db"), ("vs pandas GT", "pandas-gt", "chosa-db"),
+             ("chosa-csv vs R full", "R-full", "chosa-csv"), ("vs pandas full", "pandas-full", "chosa-csv")])
+ratio_table("Full report (WORKLOAD.md) ratios (peer time / chosa time):",
+            [("chosa-report-db vs R full", "R-full", "chosa-report-db"),
+             ("vs pandas full", "pandas-full", "chosa-report-db"),
+             ("chosa-report-csv vs R full", "R-full", "chosa-report-csv"),
+             ("vs pandas full", "pandas-full", "chosa-report-csv")])
 print("Checks (anchors' compare.py, relative tolerance 1e-9):")
 print()
 with open(sys.argv[3]) as fh:
