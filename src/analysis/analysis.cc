@@ -124,8 +124,9 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
 
   for (const WaveSpec& wave : spec.waves) {
     for (const std::string& q : wave.questions) {
-      std::optional<WaveComparison> c = CompareWaves(
-          data, q, wave.figures, wave.label, spec.settings.loose_level, spec.settings.strict_level);
+      std::optional<WaveComparison> c =
+          CompareWaves(data, q, wave.figures, wave.label, spec.settings.loose_level,
+                       spec.settings.strict_level, spec.settings.base_applicable);
       if (c) report.waves.push_back(std::move(*c));
     }
   }

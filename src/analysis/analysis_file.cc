@@ -2,6 +2,7 @@
 
 #include "base/file.h"
 #include "questionnaire/yaml_reader.h"
+#include "tabulation/table.h"
 
 namespace chosa {
 namespace {
@@ -12,8 +13,15 @@ bool HasErrors(const std::vector<Diagnostic>& d) {
 
 void ReadSettings(YamlReader& r, const YAML::Node& node, AnalysisSettings* s) {
   if (!r.CheckMap(node, "settings",
-                  {"small_base", "small_base_mark", "significance", "suppress_below"})) {
+                  {"small_base", "small_base_mark", "significance", "suppress_below", "base"})) {
     return;
+  }
+  if (auto v = r.String(node, "base", false, "settings")) {
+    if (*v != "answered" && *v != "applicable") {
+      r.Error(node["base"], "bad-value",
+              "base は answered（無回答を除く）か applicable（無回答を含む）にしてください");
+    }
+    s->base_applicable = *v == "applicable";
   }
   if (auto v = r.Int(node, "suppress_below", false, "settings")) {
     if (*v < 0 || *v > 100) {
@@ -40,6 +48,67 @@ void ReadSettings(YamlReader& r, const YAML::Node& node, AnalysisSettings* s) {
   }
   s->loose_level = loose;
   s->strict_level = strict;
+}
+
+// A list of scalars (a table row or header); an error names the node otherwise.
+std::vector<std::string> ReadCells(YamlReader& r, const YAML::Node& node, const char* what) {
+  std::vector<std::string> cells;
+  if (!node.IsSequence()) {
+    r.Error(node, "not-a-list", fmt::format("{} は [列1, 列2, …] のリストで書いてください", what));
+    return cells;
+  }
+  for (const YAML::Node& c : node) {
+    if (!c.IsScalar()) {
+      r.Error(c, "not-a-string", fmt::format("{} の各列には文字列を書いてください", what));
+      continue;
+    }
+    cells.push_back(c.Scalar());
+  }
+  return cells;
+}
+
+void ReadOutline(YamlReader& r, const YAML::Node& node, ReportOutline* out) {
+  if (!r.CheckMap(node, "outline", {"items", "tables"})) return;
+  if (YAML::Node items = node["items"]) {
+    if (!items.IsSequence()) {
+      r.Error(items, "not-a-list",
+              "items は「- {label: 見出し, text: 内容}」のリストで書いてください");
+    } else {
+      for (const YAML::Node& i : items) {
+        if (!r.CheckMap(i, "items の項目", {"label", "text"})) continue;
+        ReportOutline::Item item;
+        if (auto l = r.String(i, "label", true, "items の項目")) item.label = *l;
+        if (auto t = r.String(i, "text", true, "items の項目")) item.text = *t;
+        out->items.push_back(std::move(item));
+      }
+    }
+  }
+  if (YAML::Node tables = node["tables"]) {
+    if (!tables.IsSequence()) {
+      r.Error(tables, "not-a-list", "tables は「- {title, header, rows}」のリストで書いてください");
+      return;
+    }
+    for (const YAML::Node& t : tables) {
+      if (!r.CheckMap(t, "tables の項目", {"title", "header", "rows"})) continue;
+      ReportOutline::Table table;
+      if (auto title = r.String(t, "title", true, "tables の項目")) table.title = *title;
+      if (t["header"]) table.header = ReadCells(r, t["header"], "header");
+      YAML::Node rows = t["rows"];
+      if (!rows || !rows.IsSequence()) {
+        r.Error(t, "missing-key", "tables の項目には rows（行のリスト）を書いてください");
+        continue;
+      }
+      for (const YAML::Node& row : rows) {
+        table.rows.push_back(ReadCells(r, row, "rows の行"));
+        if (!table.header.empty() && table.rows.back().size() != table.header.size()) {
+          r.Error(row, "bad-row",
+                  fmt::format("rows の行の列数 {} が header の列数 {} と違います",
+                              table.rows.back().size(), table.header.size()));
+        }
+      }
+      out->tables.push_back(std::move(table));
+    }
+  }
 }
 
 // {code: [low, high]} with high null for "and more"; values as integers or yen ("5000万").
@@ -101,7 +170,12 @@ std::vector<int> ReadCodes(YamlReader& r, const YAML::Node& node, std::string_vi
 }
 
 void ReadSmeSize(YamlReader& r, const YAML::Node& node, SmeSizeRule* rule) {
-  if (!r.CheckMap(node, "sme_size", {"industry", "employees", "capital"})) return;
+  if (!r.CheckMap(node, "sme_size", {"industry", "employees", "capital", "split_at"})) return;
+  if (auto v = r.Int(node, "split_at", false, "sme_size")) {
+    if (*v < 1)
+      r.Error(node["split_at"], "bad-value", "split_at は 1 以上の従業員数にしてください");
+    rule->split_at = static_cast<int>(*v);
+  }
   auto source = [&](const char* key, bool required, std::string* question, BandMap* bands,
                     std::map<int, LegalIndustry>* industries) {
     YAML::Node n = node[key];
@@ -311,9 +385,14 @@ void ReadWave(YamlReader& r, const YAML::Node& node, std::vector<WaveSpec>* out)
       for (auto p = percents.begin(); p != percents.end(); ++p) {
         int code = 0;
         double pct = 0;
-        if (!YAML::convert<int>::decode(p->first, code)) {
-          r.Error(p->first, "not-an-integer", "percents のキーには選択肢コードを書いてください");
-        } else if (!YAML::convert<double>::decode(p->second, pct) || pct < 0 || pct > 100) {
+        if (p->first.Scalar() == "無回答") {
+          code = kNoAnswerCode;
+        } else if (!YAML::convert<int>::decode(p->first, code)) {
+          r.Error(p->first, "not-an-integer",
+                  "percents のキーには選択肢コードか「無回答」を書いてください");
+          continue;
+        }
+        if (!YAML::convert<double>::decode(p->second, pct) || pct < 0 || pct > 100) {
           r.Error(p->second, "bad-percent", "％には 0 から 100 の数値を書いてください");
         } else {
           q.percents[code] = pct;
@@ -372,11 +451,12 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
   }
   AnalysisSpec spec;
   if (r.CheckMap(root, "分析ファイル",
-                 {"analysis", "title", "survey", "settings", "derived", "weighting", "breakdowns",
-                  "waves"})) {
+                 {"analysis", "title", "survey", "outline", "settings", "derived", "weighting",
+                  "breakdowns", "waves"})) {
     if (auto id = r.String(root, "analysis", true, "分析ファイル")) spec.id = *id;
     if (auto t = r.String(root, "title", false, "分析ファイル")) spec.title = *t;
     if (auto s = r.String(root, "survey", false, "分析ファイル")) spec.survey = *s;
+    if (root["outline"]) ReadOutline(r, root["outline"], &spec.outline);
     if (root["settings"]) ReadSettings(r, root["settings"], &spec.settings);
     YAML::Node ds = root["derived"];
     if (ds && !ds.IsSequence()) {
@@ -451,7 +531,12 @@ std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionna
       auto figures = wave.figures.questions.find(id);
       if (q == nullptr || figures == wave.figures.questions.end()) continue;
       for (const auto& [code, pct] : figures->second.percents) {
-        if (q->FindOption(code) == nullptr) {
+        if (code == kNoAnswerCode && !spec.settings.base_applicable) {
+          error(wave.location, "no-answer-not-counted",
+                fmt::format("前回調査「{}」: 質問「{}」の「無回答」は settings の base: applicable "
+                            "のときだけ使えます",
+                            wave.id, id));
+        } else if (code != kNoAnswerCode && q->FindOption(code) == nullptr) {
           error(wave.location, "unknown-code",
                 fmt::format("前回調査「{}」: 質問「{}」に選択肢コード {} はありません", wave.id, id,
                             code));

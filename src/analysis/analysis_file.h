@@ -23,6 +23,9 @@ struct AnalysisSettings {
   double loose_level = 0.95;          // △ / ▽
   double strict_level = 0.99;         // ▲ / ▼
   int suppress_below = 0;  // disclosure control: counts 1..suppress_below-1 withheld; 0 = off
+  // settings.base: `answered` (default) leaves 無回答 out of cross tables and wave percents;
+  // `applicable` keeps them in the base and shows them as a 無回答 column (seed 002's charts).
+  bool base_applicable = false;
 };
 
 // Cross tables of `questions` (all tabulated questions when empty) by the groups of `by`.
@@ -34,10 +37,26 @@ struct Breakdown {
   SourceLocation location;
 };
 
+// The survey outline a report opens with (seed 002's 調査概要): labelled lines (purpose, method,
+// period, invitations) and tables such as the allocation of the sample. Text only, escaped.
+struct ReportOutline {
+  struct Item {
+    std::string label, text;
+  };
+  struct Table {
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+  };
+  std::vector<Item> items;
+  std::vector<Table> tables;
+};
+
 struct AnalysisSpec {
   std::string id;
   std::string title;
   std::string survey;  // the survey id it is written for; empty = any
+  ReportOutline outline;
   AnalysisSettings settings;
   std::vector<DerivedVariable> derived;
   WeightingSpec weighting;  // method kNone when the file has none

@@ -5,15 +5,16 @@
 namespace chosa {
 namespace {
 
-// Counts of one question by one grouping: (levels + 1) x (options + 1) cells, the last row for
-// respondents whose group is unknown, the last column for codes that are not options.
+// Counts of one question by one grouping: (levels + 1) x (options + 2) cells, the last row for
+// respondents whose group is unknown; column `options` for codes that are not options, the last
+// for no-answers (counted only with settings.base: applicable).
 struct Cells {
   int rows = 0, cols = 0;
   std::vector<int64_t> n;
   std::vector<double> w;
   void Reset(int levels, int options) {
     rows = levels + 1;
-    cols = options + 1;
+    cols = options + 2;
     n.assign(static_cast<size_t>(rows) * cols, 0);
     w.assign(n.size(), 0);
   }
@@ -21,13 +22,18 @@ struct Cells {
 
 std::string Title(const Question& q) { return q.title.empty() ? q.text : q.title; }
 
-CrossRow RowFrom(const Cells& c, int row, int code, std::string label) {
+// The row's option cells, then its no-answer cell when `no_answer`.
+CrossRow RowFrom(const Cells& c, int row, int code, std::string label, bool no_answer) {
   CrossRow r;
   r.code = code;
   r.label = std::move(label);
-  size_t k = static_cast<size_t>(c.cols - 1);
-  r.n.assign(c.n.begin() + static_cast<long>(row * c.cols), c.n.begin() + row * c.cols + k);
-  r.weighted.assign(c.w.begin() + static_cast<long>(row * c.cols), c.w.begin() + row * c.cols + k);
+  size_t k = static_cast<size_t>(c.cols - 2), at = static_cast<size_t>(row) * c.cols;
+  r.n.assign(c.n.begin() + static_cast<long>(at), c.n.begin() + static_cast<long>(at + k));
+  r.weighted.assign(c.w.begin() + static_cast<long>(at), c.w.begin() + static_cast<long>(at + k));
+  if (no_answer) {
+    r.n.push_back(c.n[at + k + 1]);
+    r.weighted.push_back(c.w[at + k + 1]);
+  }
   return r;
 }
 
@@ -39,6 +45,11 @@ void Finish(const AnalysisSettings& settings, CrossTable* t) {
     g.tests.clear();
     g.marks.clear();
     for (size_t i = 0; i < t->codes.size(); ++i) {
+      if (t->codes[i] == kNoAnswerCode) {
+        g.tests.emplace_back();
+        g.marks.push_back(CellMark::kNone);
+        continue;
+      }
       g.tests.push_back(SubgroupVsTotal(static_cast<double>(g.n[i]), static_cast<double>(g.base),
                                         static_cast<double>(t->total.n[i]),
                                         static_cast<double>(t->total.base)));
@@ -126,6 +137,13 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     bases_w[b].assign(bases[b].size(), 0);
   }
   bool multi = q.type == QuestionType::kMulti;
+  bool count_no_answer = settings.base_applicable;
+  // Adds the no-answer column for respondent r when counted; false when r is outside the base.
+  auto no_answer = [&](int64_t r, auto&& add) {
+    if (!count_no_answer || c.states[r] == AnswerState::kNotApplicable) return false;
+    add(k + 1);
+    return true;
+  };
   auto run = [&](auto&& each) {
     if (data.weighted() && multi) {
       Count<true, true>(data, by, each, &cells, &bases, &bases_w);
@@ -139,7 +157,7 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
   };
   if (multi) {
     run([&](int64_t r, auto&& add) {
-      if (c.states[r] != AnswerState::kAnswered) return false;
+      if (c.states[r] != AnswerState::kAnswered) return no_answer(r, add);
       const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
       for (int word = 0; word < c.words; ++word)
         for (uint64_t x = bits[word]; x != 0; x &= x - 1) add(word * 64 + __builtin_ctzll(x));
@@ -149,9 +167,9 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     size_t stride = item >= 0 ? q.items.size() : 1;
     size_t offset = item >= 0 ? static_cast<size_t>(item) : 0;
     run([&](int64_t r, auto&& add) {
-      if (c.states[r] != AnswerState::kAnswered) return false;
+      if (c.states[r] != AnswerState::kAnswered) return no_answer(r, add);
       int code = c.codes[static_cast<size_t>(r) * stride + offset];
-      if (item >= 0 && code == 0) return false;  // this grid item unanswered
+      if (item >= 0 && code == 0) return no_answer(r, add);  // this grid item unanswered
       int pos = q.OptionPosition(code);
       add(pos < 0 ? k : pos);
       return true;
@@ -186,13 +204,19 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
       t.codes.push_back(o.code);
       t.labels.push_back(o.label);
     }
+    if (count_no_answer) {
+      t.codes.push_back(kNoAnswerCode);
+      t.labels.push_back("無回答");
+    }
+    int columns = static_cast<int>(t.codes.size());
     t.total.label = "全体";
-    t.total.n.assign(k, 0);
-    t.total.weighted.assign(k, 0);
+    t.total.n.assign(columns, 0);
+    t.total.weighted.assign(columns, 0);
     for (int row = 0; row < cb.rows; ++row) {
-      for (int i = 0; i < k; ++i) {
-        t.total.n[i] += cb.n[static_cast<size_t>(row) * cb.cols + i];
-        t.total.weighted[i] += cb.w[static_cast<size_t>(row) * cb.cols + i];
+      for (int i = 0; i < columns; ++i) {
+        size_t at = static_cast<size_t>(row) * cb.cols + (i < k ? i : k + 1);
+        t.total.n[i] += cb.n[at];
+        t.total.weighted[i] += cb.w[at];
       }
       t.total.base += bases[b][row];
       t.total.base_weighted +=
@@ -200,7 +224,7 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     }
     if (!data.weighted()) t.total.weighted.assign(t.total.n.begin(), t.total.n.end());
     for (int g = 0; g < by[b]->levels; ++g) {
-      CrossRow row = RowFrom(cb, g, bq.options[g].code, bq.options[g].label);
+      CrossRow row = RowFrom(cb, g, bq.options[g].code, bq.options[g].label, count_no_answer);
       row.base = bases[b][g];
       row.base_weighted = data.weighted() ? bases_w[b][g] : static_cast<double>(row.base);
       if (!data.weighted()) row.weighted.assign(row.n.begin(), row.n.end());
@@ -210,7 +234,7 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     if (chi_square[b] && q.type != QuestionType::kMulti) {
       std::vector<double> counts;
       for (const CrossRow& g : t.groups)
-        for (int64_t n : g.n) counts.push_back(static_cast<double>(n));
+        for (int i = 0; i < k; ++i) counts.push_back(static_cast<double>(g.n[i]));
       t.chi_square = PearsonChiSquare(counts, static_cast<int>(t.groups.size()), k);
     }
     tables.push_back(std::move(t));

@@ -40,7 +40,8 @@ struct CrossTable {
   std::string number, title;
   QuestionType type = QuestionType::kSingle;
   std::string by_id, by_title;
-  std::vector<int> codes;  // the question's options
+  std::vector<int> codes;  // the question's options (then kNoAnswerCode when no-answers are
+                           // counted: last, no tests, not in chi-square)
   std::vector<std::string> labels;
   bool weighted = false;
   CrossRow total;                           // everyone who answered, the group known or not

@@ -25,7 +25,12 @@ std::vector<Option> OptionsOf(const DerivedVariable& d) {
   switch (d.kind) {
     case DerivedVariable::Kind::kSmeSize:
       add(kSizeSmall, "小規模企業者");
-      add(kSizeSme, "中小企業者（小規模企業者を除く）");
+      if (d.sme.split_at > 0) {
+        add(kSizeSme, fmt::format("中小企業（{}人以下）", d.sme.split_at));
+        add(kSizeSmeUpper, fmt::format("中小企業（{}人以上）", d.sme.split_at + 1));
+      } else {
+        add(kSizeSme, "中小企業者（小規模企業者を除く）");
+      }
       add(kSizeLarge, "大企業");
       add(kSizeUnknown, "判定できない");
       break;
@@ -78,7 +83,11 @@ void Derive(const Dataset& data, const DerivedVariable& d, QuestionColumn* out) 
             set(r, kSizeSmall);
             break;
           case SizeClass::kSme:
-            set(r, kSizeSme);
+            if (d.sme.split_at <= 0 || (employees->high && *employees->high <= d.sme.split_at)) {
+              set(r, kSizeSme);
+            } else {
+              set(r, employees->low > d.sme.split_at ? kSizeSmeUpper : kSizeUnknown);
+            }
             break;
           case SizeClass::kLarge:
             set(r, kSizeLarge);

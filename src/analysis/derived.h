@@ -26,6 +26,10 @@ struct SmeSizeRule {
   BandMap employee_bands;
   std::string capital;  // optional: single (with bands) or number, yen
   BandMap capital_bands;
+  // When set (seed 002's classes), SMEs other than small enterprises are split by employees:
+  // up to split_at (code 2, "中小企業（100人以下）") and above (code 4). An employee band that
+  // straddles split_at gives 判定できない.
+  int split_at = 0;
 };
 
 struct RecodeGroup {
@@ -53,8 +57,10 @@ struct DerivedVariable {
   SourceLocation location;
 };
 
-// The SME size codes: 1 小規模企業者, 2 中小企業者（小規模企業者を除く）, 3 大企業, 9 判定できない.
-inline constexpr int kSizeSmall = 1, kSizeSme = 2, kSizeLarge = 3, kSizeUnknown = 9;
+// The SME size codes: 1 小規模企業者, 2 中小企業者（小規模企業者を除く; with split_at, up to
+// split_at employees）, 4 中小企業 above split_at, 3 大企業, 9 判定できない.
+inline constexpr int kSizeSmall = 1, kSizeSme = 2, kSizeLarge = 3, kSizeSmeUpper = 4,
+                     kSizeUnknown = 9;
 
 // The region blocks: (code, name, prefecture codes 1..47 in JIS order).
 struct RegionBlock {

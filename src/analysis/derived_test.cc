@@ -91,6 +91,34 @@ TEST(Derived, SizeClassRecodesAndRegionsBecomeColumns) {
   EXPECT_EQ(t.total.base, 5);
 }
 
+TEST(Derived, SplitAtDividesSmesByEmployeesAsSeed002Does) {
+  Result<Questionnaire> qn = ParseQuestionnaire(kYaml, "d.yaml");
+  ASSERT_TRUE(qn.ok());
+  AnalysisLoad spec = LoadAnalysisText(R"(analysis: d
+derived:
+  - id: size
+    sme_size:
+      industry: {question: ind, map: {1: manufacturing, 3: service}}
+      employees: {question: emp, bands: {1: [0, 5], 2: [6, 20], 3: [21, 100], 4: [101, 300]}}
+      split_at: 100
+)",
+                                       "split.yaml");
+  ASSERT_TRUE(spec.spec);
+  Dataset data(*qn);
+  data.Add(Company(1, 2, std::nullopt, 13, 1));  // manufacturing, 6-20: small
+  data.Add(Company(3, 3, std::nullopt, 13, 1));  // service, 21-100: SME up to 100
+  data.Add(Company(1, 4, std::nullopt, 13, 1));  // manufacturing, 101-300: SME above 100
+  data.Add(Company(3, 4, std::nullopt, 13, 1));  // service, 101-300, capital unknown: undecided
+  std::unique_ptr<Questionnaire> extended = AddDerived(spec.spec->derived, &data);
+  const Question& size = data.questionnaire().questions[5];
+  std::vector<std::string> labels;
+  for (const Option& o : size.options) labels.push_back(o.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"小規模企業者", "中小企業（100人以下）",
+                                              "中小企業（101人以上）", "大企業", "判定できない"}));
+  EXPECT_EQ(data.column(5).codes,
+            (std::vector<int16_t>{kSizeSmall, kSizeSme, kSizeSmeUpper, kSizeUnknown}));
+}
+
 TEST(Derived, CheckNamesTheVariableAndWhatIsWrong) {
   Result<Questionnaire> qn = ParseQuestionnaire(kYaml, "d.yaml");
   ASSERT_TRUE(qn.ok());

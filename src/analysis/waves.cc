@@ -28,7 +28,8 @@ Located Locate(const Questionnaire& qn, const std::string& id) {
 // Per option code: weighted count among answering respondents; `base` their total weight and
 // `n` their number.
 std::optional<WaveFigures::Question> Count(const Dataset& data, const Located& at,
-                                           std::map<int, double>* weighted, double* base) {
+                                           bool count_no_answer, std::map<int, double>* weighted,
+                                           double* base) {
   const Question& q = data.questionnaire().questions[at.question];
   const QuestionColumn& c = data.column(at.question);
   if (q.type == QuestionType::kText || q.type == QuestionType::kTextArea ||
@@ -37,18 +38,21 @@ std::optional<WaveFigures::Question> Count(const Dataset& data, const Located& a
   }
   WaveFigures::Question out;
   for (const Option& o : q.options) (*weighted)[o.code] = 0;
+  if (count_no_answer) (*weighted)[kNoAnswerCode] = 0;
+  size_t stride = at.item >= 0 ? q.items.size() : 1;
   for (int64_t r = 0; r < data.size(); ++r) {
-    if (c.states[r] != AnswerState::kAnswered) continue;
     double w = data.weights()[r];
-    if (q.type == QuestionType::kMulti) {
+    bool answered = c.states[r] == AnswerState::kAnswered &&
+                    (at.item < 0 || c.codes[static_cast<size_t>(r) * stride + at.item] != 0);
+    if (!answered) {
+      if (!count_no_answer || c.states[r] == AnswerState::kNotApplicable) continue;
+      (*weighted)[kNoAnswerCode] += w;
+    } else if (q.type == QuestionType::kMulti) {
       const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
       for (size_t i = 0; i < q.options.size(); ++i)
         if (bits[i / 64] >> (i % 64) & 1) (*weighted)[q.options[i].code] += w;
     } else {
-      size_t stride = at.item >= 0 ? q.items.size() : 1;
-      int code = c.codes[static_cast<size_t>(r) * stride + (at.item >= 0 ? at.item : 0)];
-      if (at.item >= 0 && code == 0) continue;
-      (*weighted)[code] += w;
+      (*weighted)[c.codes[static_cast<size_t>(r) * stride + (at.item >= 0 ? at.item : 0)]] += w;
     }
     ++out.n;
     *base += w;
@@ -68,14 +72,15 @@ std::optional<ProportionTest> TwoProportions(double x1, double n1, double x2, do
   return t;
 }
 
-WaveFigures FiguresOf(const Dataset& data, const std::vector<std::string>& questions) {
+WaveFigures FiguresOf(const Dataset& data, const std::vector<std::string>& questions,
+                      bool count_no_answer) {
   WaveFigures figures;
   for (const std::string& id : questions) {
     Located at = Locate(data.questionnaire(), id);
     if (at.question < 0) continue;
     std::map<int, double> weighted;
     double base = 0;
-    std::optional<WaveFigures::Question> q = Count(data, at, &weighted, &base);
+    std::optional<WaveFigures::Question> q = Count(data, at, count_no_answer, &weighted, &base);
     if (!q) continue;
     for (const auto& [code, w] : weighted)
       if (base > 0) q->percents[code] = 100.0 * w / base;
@@ -87,11 +92,11 @@ WaveFigures FiguresOf(const Dataset& data, const std::vector<std::string>& quest
 std::optional<WaveComparison> CompareWaves(const Dataset& current, const std::string& question,
                                            const WaveFigures& previous,
                                            const std::string& previous_label, double loose_level,
-                                           double strict_level) {
+                                           double strict_level, bool count_no_answer) {
   auto prev = previous.questions.find(question);
   Located at = Locate(current.questionnaire(), question);
   if (prev == previous.questions.end() || at.question < 0) return std::nullopt;
-  WaveFigures now = FiguresOf(current, {question});
+  WaveFigures now = FiguresOf(current, {question}, count_no_answer);
   if (now.questions.count(question) == 0) return std::nullopt;
   const WaveFigures::Question& cur = now.questions.at(question);
   const Question& q = current.questionnaire().questions[at.question];
@@ -104,13 +109,16 @@ std::optional<WaveComparison> CompareWaves(const Dataset& current, const std::st
   c.previous_label = previous_label;
   c.previous_n = prev->second.n;
   c.current_n = cur.n;
-  for (const Option& o : q.options) {
+  std::vector<std::pair<int, std::string>> rows;
+  for (const Option& o : q.options) rows.emplace_back(o.code, o.label);
+  if (count_no_answer) rows.emplace_back(kNoAnswerCode, "無回答");
+  for (const auto& [code, label] : rows) {
     WaveRow row;
-    row.code = o.code;
-    row.label = o.label;
-    auto p = prev->second.percents.find(o.code);
+    row.code = code;
+    row.label = label;
+    auto p = prev->second.percents.find(code);
     if (p != prev->second.percents.end()) row.previous = p->second;
-    auto n = cur.percents.find(o.code);
+    auto n = cur.percents.find(code);
     if (n != cur.percents.end()) row.current = n->second;
     if (row.previous && row.current) {
       double n1 = static_cast<double>(c.previous_n), n2 = static_cast<double>(c.current_n);

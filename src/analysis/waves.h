@@ -14,11 +14,13 @@
 #include "analysis/significance.h"
 #include "questionnaire/source_location.h"
 #include "tabulation/dataset.h"
+#include "tabulation/table.h"
 
 namespace chosa {
 
 // One wave's figures: per question, its base n and the percent of each option code (single
-// answers: of those who answered; multiple answers: of respondents who answered).
+// answers: of those who answered; multiple answers: of respondents who answered). Counting
+// no-answers (settings.base: applicable) puts them in the base and under kNoAnswerCode.
 struct WaveFigures {
   struct Question {
     int64_t n = 0;
@@ -40,7 +42,8 @@ struct WaveSpec {
 
 // The figures of `questions` (single, prefecture, multi; grid items as "<question>_<item>") in
 // `data`. Questions the data does not have are left out.
-WaveFigures FiguresOf(const Dataset& data, const std::vector<std::string>& questions);
+WaveFigures FiguresOf(const Dataset& data, const std::vector<std::string>& questions,
+                      bool count_no_answer = false);
 
 struct WaveRow {
   int code = 0;
@@ -61,10 +64,11 @@ struct WaveComparison {
 
 // Compares `question` of the current data with the previous wave's figures. Nullopt when the
 // previous wave has no figures for it.
+// With `count_no_answer`, a 無回答 row (kNoAnswerCode) follows the options.
 std::optional<WaveComparison> CompareWaves(const Dataset& current, const std::string& question,
                                            const WaveFigures& previous,
                                            const std::string& previous_label, double loose_level,
-                                           double strict_level);
+                                           double strict_level, bool count_no_answer = false);
 
 // Two independent proportions, pooled; nullopt when undefined (an empty wave, or p 0 or 1).
 std::optional<ProportionTest> TwoProportions(double x1, double n1, double x2, double n2);

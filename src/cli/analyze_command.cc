@@ -73,7 +73,8 @@ class AnalyzeCommand final : public Command {
         return Fail(Status::InvalidArgument(fmt::format("前回調査「{}」の回答を読めません: {}",
                                                         wave.id, previous.status().message())));
       }
-      wave.figures = FiguresOf(*previous->data, wave.questions);
+      wave.figures =
+          FiguresOf(*previous->data, wave.questions, spec.spec->settings.base_applicable);
     }
     Result<PreparedData> prepared = Prepare(*spec.spec, loaded->data.get());
     if (!prepared.ok()) return Fail(prepared.status());

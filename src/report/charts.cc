@@ -89,18 +89,23 @@ json Grouped(const std::vector<std::string>& options, const std::vector<std::str
 }  // namespace
 
 json TallyChart(const Table& t) {
+  // The options, then 無回答 where it has a percent (seed 002 draws it, last).
   std::vector<std::string> labels;
   std::vector<double> values;
+  size_t options = 0;
   for (const TableRow& r : t.rows) {
-    if (r.kind != RowKind::kOption || r.suppressed || r.percents.empty() || !r.percents[0])
+    if (r.kind == RowKind::kNotApplicable || r.suppressed || r.percents.empty() || !r.percents[0]) {
       continue;
+    }
+    if (r.kind == RowKind::kNoAnswer && r.n == 0) continue;
     labels.push_back(r.label);
     values.push_back(Round1(*r.percents[0]));
+    if (r.kind == RowKind::kOption) ++options;
   }
-  if (t.type == QuestionType::kMulti) {  // sorted by percent, as the seeds do
+  if (t.type == QuestionType::kMulti) {  // options sorted by percent, as the seeds do
     std::vector<size_t> order(labels.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
+    std::stable_sort(order.begin(), order.begin() + static_cast<long>(options),
                      [&](size_t a, size_t b) { return values[a] > values[b]; });
     std::vector<std::string> l;
     std::vector<double> v;
@@ -117,7 +122,8 @@ json TallyChart(const Table& t) {
 
 json CrossChart(const CrossTable& t) {
   std::vector<const CrossRow*> rows = {&t.total};
-  for (const CrossRow& g : t.groups) rows.push_back(&g);
+  for (const CrossRow& g : t.groups)  // groups nobody is in have no bar
+    if (g.base > 0) rows.push_back(&g);
   std::vector<std::string> row_labels;
   std::vector<std::vector<double>> percents;
   for (const CrossRow* r : rows) {

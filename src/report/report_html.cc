@@ -115,6 +115,8 @@ data CrossBlock(const CrossTable& t, const AnalysisSettings& s) {
 data WaveBlock(const WaveComparison& w) {
   data b;
   b.set("heading", Heading(w.number, w.title, w.question_id));
+  std::string finding = WaveFinding(w);
+  if (!finding.empty()) b.set("finding", "▪ " + finding);
   b.set("chart", Chart(WaveChart(w)));
   b.set("previous", fmt::format("{}(n={})", w.previous_label, w.previous_n));
   b.set("current", fmt::format("{}(n={})", w.current_label, w.current_n));
@@ -151,6 +153,30 @@ Result<std::string> RenderReportHtml(const ReportInput& input, const std::string
   d.set("survey", fmt::format("{}（版 {}）", input.survey_id, input.survey_version));
   d.set("respondents", std::to_string(report.tally.respondents));
   d.set("generated_at", input.generated_at);
+  const ReportOutline& outline = report.spec.outline;
+  list items, outline_tables;
+  for (const ReportOutline::Item& i : outline.items) {
+    data item;
+    item.set("label", i.label);
+    item.set("text", i.text);
+    items.push_back(item);
+  }
+  for (const ReportOutline::Table& t : outline.tables) {
+    data table;
+    table.set("title", t.title);
+    list head, rows;
+    for (const std::string& h : t.header) head.push_back(data("label", h));
+    for (const std::vector<std::string>& r : t.rows) {
+      list cells;
+      for (const std::string& c : r) cells.push_back(data("text", c));
+      rows.push_back(data("cells", cells));
+    }
+    table.set("head", head);
+    table.set("rows", rows);
+    outline_tables.push_back(table);
+  }
+  d.set("outline_items", items);
+  d.set("outline_tables", outline_tables);
   if (report.weighting) {
     const WeightingSummary& w = *report.weighting;
     d.set("weighting",

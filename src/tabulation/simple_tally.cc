@@ -244,6 +244,7 @@ class Tallier {
     if (item >= 0) {
       t.question_id = q.id + "_" + q.items[item].id;
       t.title += "：" + q.items[item].label;
+      t.item_label = q.items[item].label;
     } else {
       CollectTexts(c, &t);
     }

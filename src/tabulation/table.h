@@ -22,6 +22,10 @@ struct TallyBase {
 
 enum class RowKind { kOption, kNoAnswer, kNotApplicable };
 
+// The code analyses give a 無回答 column or row when no-answers are counted in the base
+// (cross tables and previous waves with settings.base: applicable).
+inline constexpr int kNoAnswerCode = -1;
+
 struct TableRow {
   RowKind kind = RowKind::kOption;
   int code = 0;  // kOption
@@ -47,7 +51,8 @@ struct NumberSummary {
 struct Table {
   std::string question_id;  // for grids: "<question>_<item>"
   std::string number;       // "問7", "問2 ①-A 理由"
-  std::string title;
+  std::string title;        // grids: "<question title>：<item label>"
+  std::string item_label;   // grids: the item's label alone
   QuestionType type = QuestionType::kSingle;
   PercentOf percent_of = PercentOf::kCases;
   int decimals = 1;

@@ -43,3 +43,41 @@ test('the seed 001 report draws every chart', async () => {
     await browser.close();
   }
 });
+
+// Seed 002's report rebuilt from answers consistent with its published figures
+// (test/acceptance): the supply-chain position chart is a 100% stacked bar whose segments carry
+// the published percents, the previous-wave chart pairs both waves, and the pages are shot.
+test('the seed 002 report draws the stacked position chart and the wave comparison', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'chosa_report002_'));
+  const csv = join(dir, 'answers.csv');
+  const db = join(dir, 'chosa.db');
+  const html = join(dir, 'report.html');
+  execFileSync('python3', [join(SOURCE, 'test/acceptance/seed002_data.py'), csv]);
+  execFileSync(BIN, ['import', '-q', 'ipa-sme-security-2021', csv, '--db', db], { stdio: 'ignore' });
+  execFileSync(BIN, ['report', '-a', join(SOURCE, 'data/analyses/ipa-sme-security-2021.analysis.yaml'),
+    '-s', 'ipa-sme-security-2021', '--db', db, '-o', html], { stdio: 'ignore' });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto('file://' + html);
+    await page.waitForSelector('body[data-charts-ready]');
+    const charts = await page.locator('script.chart-data').count();
+    assert.equal(await page.locator('div.chart svg').count(), charts);
+    assert.deepEqual(errors, []);
+    await shot(page, 'report-03-seed002-outline');
+    const position = page.locator('section', { hasText: '× 取引上の立場' });
+    const svg = await position.locator('div.chart').innerHTML();
+    for (const figure of ['28.2', '34.7', '37.1', '18.3', '13.3', '73.1']) assert.ok(svg.includes(figure), figure);
+    await position.scrollIntoViewIfNeeded();
+    await position.screenshot({ path: join(process.env.CHOSA_ARTIFACTS || 'test-artifacts', 'report-04-seed002-position.png') });
+    const wave = page.locator('section', { hasText: '前回調査(n=4215)' }).first();
+    const waveSvg = await wave.locator('div.chart').innerHTML();
+    assert.ok(waveSvg.includes('61.8') && waveSvg.includes('55.1'));
+    await wave.scrollIntoViewIfNeeded();
+    await wave.screenshot({ path: join(process.env.CHOSA_ARTIFACTS || 'test-artifacts', 'report-05-seed002-wave.png') });
+  } finally {
+    await browser.close();
+  }
+});
