@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 PACKAGES="
-  g++ cmake ninja-build pkg-config git python3 ca-certificates
+  g++ cmake ninja-build pkg-config git python3 python3-yaml ca-certificates
   libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libsodium-dev
   libicu-dev libxlsxwriter-dev libzip-dev libpugixml-dev libcli11-dev libfmt-dev
   librestinio-dev libasio-dev libhttp-parser-dev libkainjow-mustache-dev

@@ -31,6 +31,11 @@ $chosa report -a data/analyses/osaka-supply-chain-2019.analysis.yaml -s osaka-su
   --xlsx var/osaka-supply-chain-2019-report.xlsx
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.sav
 $chosa export -s osaka-supply-chain-2019 -o var/osaka-supply-chain-2019.csv
+echo "== seed 002 の報告書を回答データから再現 (4,074 社、公表値と同じ集計になる試験データ)"
+python3 test/acceptance/seed002_data.py var/ipa-sme-security-2021-answers.csv
+$chosa import -q ipa-sme-security-2021 var/ipa-sme-security-2021-answers.csv --replace
+$chosa report -a data/analyses/ipa-sme-security-2021.analysis.yaml -s ipa-sme-security-2021 \
+  -o var/ipa-sme-security-2021-report.html --pdf var/ipa-sme-security-2021-report.pdf
 echo "== 完了: var/ に集計表 (.xlsx)、報告書 (.html, .pdf, .xlsx)、回答データ (.csv とコードブック, SPSS .sav) があります"
 [ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0
 
