@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <thread>
 
 #include "analysis/disclosure.h"
@@ -40,6 +41,7 @@ struct CrossJob {
   int question = 0, item = -1;
   std::vector<size_t> breakdowns;
   std::vector<CrossTable> tables;  // one per entry of `breakdowns`
+  Table tally;                     // the question's simple tally, from the same pass
 };
 
 struct NumberJob {
@@ -98,21 +100,44 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
     }
   }
 
+  // The simple tallies: crossed questions get theirs from the cross pass; the others one job
+  // each, so they spread over the cores with the rest.
+  std::vector<std::vector<CrossJob*>> crossed(qn.questions.size());
+  for (CrossJob& job : cross) crossed[job.question].push_back(&job);
+  std::vector<TallyReport> tallies(qn.questions.size());
   std::vector<std::function<void()>> jobs;
-  jobs.push_back([&] {
-    report.tally = SimpleTally(data, overrides);
-    if (spec.weighting.method != WeightingSpec::Method::kNone)
-      report.tally.weight_variable = spec.weighting.id;
-  });
+  for (size_t qi = 0; qi < qn.questions.size(); ++qi) {
+    const Question& q = qn.questions[qi];
+    if (!Tabulated(q, overrides) || !crossed[qi].empty()) continue;
+    TallyReport* into = &tallies[qi];
+    jobs.push_back([&data, &overrides, &q, into] {
+      TallyOverrides one = overrides;
+      one.only = {q.id};
+      one.skip.clear();
+      *into = SimpleTally(data, one);
+    });
+  }
+  // Questions crossed by the same breakdowns share one joint grouping of them.
+  std::map<std::vector<size_t>, std::optional<Grouping>> joints;
+  for (const CrossJob& job : cross) {
+    if (joints.count(job.breakdowns) != 0) continue;
+    std::vector<const Grouping*> by;
+    for (size_t b : job.breakdowns) by.push_back(&groupings[b]);
+    joints[job.breakdowns] = JointGrouping(by);
+  }
   for (CrossJob& job : cross) {
-    jobs.push_back([&data, &spec, &groupings, &job] {
+    const std::optional<Grouping>& joint = joints.at(job.breakdowns);
+    jobs.push_back([&data, &spec, &groupings, &job, &joint, &overrides] {
       std::vector<const Grouping*> by;
       std::vector<bool> chi_square;
       for (size_t b : job.breakdowns) {
         by.push_back(&groupings[b]);
         chi_square.push_back(spec.breakdowns[b].chi_square);
       }
-      job.tables = CrossTabulate(data, job.question, job.item, by, chi_square, spec.settings);
+      TallyCounts total;
+      job.tables = CrossTabulate(data, job.question, job.item, by, chi_square, spec.settings,
+                                 joint ? &*joint : nullptr, &total);
+      job.tally = TallyTable(data, job.question, job.item, total, overrides);
     });
   }
   for (NumberJob& job : numbers) {
@@ -121,6 +146,15 @@ AnalysisReport Analyze(const Dataset& data, const AnalysisSpec& spec,
     });
   }
   RunAll(jobs);
+  TallyOverrides none = overrides;  // the report's header alone
+  none.only = {std::string(1, '\0')};
+  report.tally = SimpleTally(data, none);
+  for (size_t qi = 0; qi < qn.questions.size(); ++qi) {
+    for (CrossJob* job : crossed[qi]) report.tally.tables.push_back(std::move(job->tally));
+    for (Table& table : tallies[qi].tables) report.tally.tables.push_back(std::move(table));
+  }
+  if (spec.weighting.method != WeightingSpec::Method::kNone)
+    report.tally.weight_variable = spec.weighting.id;
 
   for (const WaveSpec& wave : spec.waves) {
     for (const std::string& q : wave.questions) {

@@ -5,16 +5,17 @@
 namespace chosa {
 namespace {
 
-// Counts of one question by one grouping: (levels + 1) x (options + 2) cells, the last row for
-// respondents whose group is unknown; column `options` for codes that are not options, the last
-// for no-answers (counted only with settings.base: applicable).
+// Counts of one question by one grouping: (levels + 1) x (options + 3) cells, the last row for
+// respondents whose group is unknown; column `options` for codes that are not options, then
+// no-answers, then not-applicable respondents (in the base only with settings.base: applicable
+// and only the no-answers; counted always, for the simple tally).
 struct Cells {
   int rows = 0, cols = 0;
   std::vector<int64_t> n;
   std::vector<double> w;
   void Reset(int levels, int options) {
     rows = levels + 1;
-    cols = options + 2;
+    cols = options + 3;
     n.assign(static_cast<size_t>(rows) * cols, 0);
     w.assign(n.size(), 0);
   }
@@ -27,7 +28,7 @@ CrossRow RowFrom(const Cells& c, int row, int code, std::string label, bool no_a
   CrossRow r;
   r.code = code;
   r.label = std::move(label);
-  size_t k = static_cast<size_t>(c.cols - 2), at = static_cast<size_t>(row) * c.cols;
+  size_t k = static_cast<size_t>(c.cols - 3), at = static_cast<size_t>(row) * c.cols;
   r.n.assign(c.n.begin() + static_cast<long>(at), c.n.begin() + static_cast<long>(at + k));
   r.weighted.assign(c.w.begin() + static_cast<long>(at), c.w.begin() + static_cast<long>(at + k));
   if (no_answer) {
@@ -98,6 +99,58 @@ void Count(const Dataset& data, const std::vector<const Grouping*>& by, Each&& e
   }
 }
 
+// The simple tally's counts: every row of one grouping's cells added up.
+TallyCounts TotalCounts(const Cells& c, const std::vector<int64_t>& bases,
+                        const std::vector<double>& bases_w, int k, bool multi, bool count_no_answer,
+                        bool weighted) {
+  TallyCounts t;
+  t.n.assign(static_cast<size_t>(k), 0);
+  t.w.assign(static_cast<size_t>(k), 0);
+  int64_t other = 0;  // answers with a code that is no option
+  double other_w = 0;
+  for (int row = 0; row < c.rows; ++row) {
+    size_t at = static_cast<size_t>(row) * c.cols;
+    for (int i = 0; i < k; ++i) {
+      t.n[i] += c.n[at + i];
+      t.w[i] += c.w[at + i];
+    }
+    other += c.n[at + k];
+    other_w += c.w[at + k];
+    t.no_answer += c.n[at + k + 1];
+    t.no_answer_w += c.w[at + k + 1];
+    t.not_applicable += c.n[at + k + 2];
+    t.not_applicable_w += c.w[at + k + 2];
+  }
+  if (!weighted) {
+    t.w.assign(t.n.begin(), t.n.end());
+    other_w = static_cast<double>(other);
+    t.no_answer_w = static_cast<double>(t.no_answer);
+    t.not_applicable_w = static_cast<double>(t.not_applicable);
+  }
+  if (multi) {
+    for (size_t row = 0; row < bases.size(); ++row) {
+      t.answered += bases[row];
+      t.answered_w += weighted ? bases_w[row] : static_cast<double>(bases[row]);
+    }
+    if (count_no_answer) {
+      t.answered -= t.no_answer;
+      t.answered_w -= t.no_answer_w;
+    }
+    for (int i = 0; i < k; ++i) {
+      t.mentions += t.n[i];
+      t.mentions_w += t.w[i];
+    }
+  } else {
+    t.answered = other;
+    t.answered_w = other_w;
+    for (int i = 0; i < k; ++i) {
+      t.answered += t.n[i];
+      t.answered_w += t.w[i];
+    }
+  }
+  return t;
+}
+
 }  // namespace
 
 std::optional<double> CrossRow::Percent(size_t i) const {
@@ -120,10 +173,31 @@ Grouping GroupsOf(const Dataset& data, int by) {
   return g;
 }
 
+std::optional<Grouping> JointGrouping(const std::vector<const Grouping*>& by) {
+  constexpr int64_t kMaxCells = 4096;
+  if (by.size() < 2) return std::nullopt;
+  int64_t cells = 1;
+  for (const Grouping* g : by) {
+    cells *= g->levels + 1;
+    if (cells > kMaxCells) return std::nullopt;
+  }
+  Grouping joint;
+  joint.levels = static_cast<int>(cells - 1);
+  size_t n = by[0]->rows.size();
+  joint.rows.assign(n, 0);
+  uint16_t stride = 1;
+  for (const Grouping* g : by) {  // the first grouping varies fastest
+    for (size_t r = 0; r < n; ++r) joint.rows[r] += static_cast<uint16_t>(g->rows[r] * stride);
+    stride = static_cast<uint16_t>(stride * (g->levels + 1));
+  }
+  return joint;
+}
+
 std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int item,
                                       const std::vector<const Grouping*>& by,
                                       const std::vector<bool>& chi_square,
-                                      const AnalysisSettings& settings) {
+                                      const AnalysisSettings& settings, const Grouping* joint,
+                                      TallyCounts* total) {
   const Questionnaire& qn = data.questionnaire();
   const Question& q = qn.questions[question];
   const QuestionColumn& c = data.column(question);
@@ -136,28 +210,44 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     bases[b].assign(static_cast<size_t>(by[b]->levels) + 1, 0);
     bases_w[b].assign(bases[b].size(), 0);
   }
+  // With a joint grouping, respondents are counted once in its cells and the cells are then
+  // added up into each grouping's (fewer updates per respondent than one per grouping).
+  std::vector<const Grouping*> targets = by;
+  std::vector<Cells> joint_cells(1);
+  std::vector<std::vector<int64_t>> joint_bases(1);
+  std::vector<std::vector<double>> joint_bases_w(1);
+  if (joint != nullptr) {
+    targets = {joint};
+    joint_cells[0].Reset(joint->levels, k);
+    joint_bases[0].assign(static_cast<size_t>(joint->levels) + 1, 0);
+    joint_bases_w[0].assign(joint_bases[0].size(), 0);
+  }
+  std::vector<Cells>* into = joint != nullptr ? &joint_cells : &cells;
+  std::vector<std::vector<int64_t>>* into_bases = joint != nullptr ? &joint_bases : &bases;
+  std::vector<std::vector<double>>* into_bases_w = joint != nullptr ? &joint_bases_w : &bases_w;
   bool multi = q.type == QuestionType::kMulti;
   bool count_no_answer = settings.base_applicable;
-  // Adds the no-answer column for respondent r when counted; false when r is outside the base.
-  auto no_answer = [&](int64_t r, auto&& add) {
-    if (!count_no_answer || c.states[r] == AnswerState::kNotApplicable) return false;
-    add(k + 1);
-    return true;
+  // Counts a respondent who did not answer in the no-answer or not-applicable column; true when
+  // that puts them in the base.
+  auto unanswered = [&](AnswerState state, auto&& add) {
+    bool skipped = state == AnswerState::kNotApplicable;
+    add(skipped ? k + 2 : k + 1);
+    return !skipped && count_no_answer;
   };
   auto run = [&](auto&& each) {
     if (data.weighted() && multi) {
-      Count<true, true>(data, by, each, &cells, &bases, &bases_w);
+      Count<true, true>(data, targets, each, into, into_bases, into_bases_w);
     } else if (data.weighted()) {
-      Count<true, false>(data, by, each, &cells, &bases, &bases_w);
+      Count<true, false>(data, targets, each, into, into_bases, into_bases_w);
     } else if (multi) {
-      Count<false, true>(data, by, each, &cells, &bases, &bases_w);
+      Count<false, true>(data, targets, each, into, into_bases, into_bases_w);
     } else {
-      Count<false, false>(data, by, each, &cells, &bases, &bases_w);
+      Count<false, false>(data, targets, each, into, into_bases, into_bases_w);
     }
   };
   if (multi) {
     run([&](int64_t r, auto&& add) {
-      if (c.states[r] != AnswerState::kAnswered) return no_answer(r, add);
+      if (c.states[r] != AnswerState::kAnswered) return unanswered(c.states[r], add);
       const uint64_t* bits = &c.bits[static_cast<size_t>(r) * c.words];
       for (int word = 0; word < c.words; ++word)
         for (uint64_t x = bits[word]; x != 0; x &= x - 1) add(word * 64 + __builtin_ctzll(x));
@@ -167,20 +257,42 @@ std::vector<CrossTable> CrossTabulate(const Dataset& data, int question, int ite
     size_t stride = item >= 0 ? q.items.size() : 1;
     size_t offset = item >= 0 ? static_cast<size_t>(item) : 0;
     run([&](int64_t r, auto&& add) {
-      if (c.states[r] != AnswerState::kAnswered) return no_answer(r, add);
+      if (c.states[r] != AnswerState::kAnswered) return unanswered(c.states[r], add);
       int code = c.codes[static_cast<size_t>(r) * stride + offset];
-      if (item >= 0 && code == 0) return no_answer(r, add);  // this grid item unanswered
+      if (item >= 0 && code == 0) return unanswered(AnswerState::kNoAnswer, add);  // item blank
       int pos = q.OptionPosition(code);
       add(pos < 0 ? k : pos);
       return true;
     });
   }
 
-  if (!multi) {  // a row's base: all its cells, codes that are no option included
+  if (joint != nullptr) {  // each joint row into the row of every grouping it stands for
+    const Cells& jc = joint_cells[0];
+    size_t stride = 1;
+    for (size_t b = 0; b < by.size(); ++b) {
+      Cells& cb = cells[b];
+      size_t levels = static_cast<size_t>(by[b]->levels) + 1;
+      for (int j = 0; j < jc.rows; ++j) {
+        size_t row = (static_cast<size_t>(j) / stride) % levels;
+        for (int col = 0; col < jc.cols; ++col) {
+          cb.n[row * cb.cols + col] += jc.n[static_cast<size_t>(j) * jc.cols + col];
+          cb.w[row * cb.cols + col] += jc.w[static_cast<size_t>(j) * jc.cols + col];
+        }
+        bases[b][row] += joint_bases[0][j];
+        bases_w[b][row] += joint_bases_w[0][j];
+      }
+      stride *= levels;
+    }
+  }
+  if (total != nullptr)
+    *total =
+        TotalCounts(cells[0], bases[0], bases_w[0], k, multi, count_no_answer, data.weighted());
+  if (!multi) {  // a row's base: its answers (codes that are no option included), no-answers
+    int in_base = k + 1 + (count_no_answer ? 1 : 0);  // when counted
     for (size_t b = 0; b < by.size(); ++b) {
       const Cells& cb = cells[b];
       for (int row = 0; row < cb.rows; ++row) {
-        for (int col = 0; col < cb.cols; ++col) {
+        for (int col = 0; col < in_base; ++col) {
           bases[b][row] += cb.n[static_cast<size_t>(row) * cb.cols + col];
           bases_w[b][row] += cb.w[static_cast<size_t>(row) * cb.cols + col];
         }

@@ -117,3 +117,60 @@ TEST_F(CrossTableTest, AnalyzeFollowsTheSpecAndWritersShowIt) {
 
 }  // namespace
 }  // namespace chosa
+
+namespace chosa {
+namespace {
+
+// The simple tallies Analyze takes from the cross tables' counting pass (crossed questions) are
+// those SimpleTally counts on its own: weighted, with no-answers and skipped respondents, through
+// a joint grouping (two breakdowns), whether no-answers are in the cross tables' base or not.
+TEST(AnalyzeTallies, CrossedQuestionsGetTheSameSimpleTallies) {
+  Questionnaire qn = testing::TallyQuestionnaire();
+  Dataset data(qn);
+  for (int i = 0; i < 300; ++i) {
+    std::vector<int> q2;
+    if (i % 7 != 0) q2 = {1 + i % 3};
+    if (i % 5 == 0) q2.push_back(9);  // a code that is no option
+    std::vector<int> q4 = {1 + i % 2, i % 11 == 0 ? 0 : 1 + i % 3 % 2};
+    if (i % 13 == 0) q4.clear();
+    data.Add(Respondent(i % 4, q2, 1 + i % 5, q4), 0.5 + (i % 9) * 0.37);
+  }
+  for (bool applicable : {false, true}) {
+    AnalysisSpec spec;
+    spec.settings.base_applicable = applicable;
+    spec.breakdowns = {Breakdown{"Q1", {}, true, true, {}},
+                       Breakdown{"Q1", {"Q2"}, true, true, {}}};
+    AnalysisReport report = Analyze(data, spec);
+    TallyReport alone = SimpleTally(data);
+    ASSERT_EQ(report.tally.tables.size(), alone.tables.size());
+    EXPECT_EQ(report.tally.respondents, alone.respondents);
+    for (size_t i = 0; i < alone.tables.size(); ++i) {
+      const Table& a = report.tally.tables[i];
+      const Table& b = alone.tables[i];
+      SCOPED_TRACE(b.question_id);
+      EXPECT_EQ(a.question_id, b.question_id);
+      EXPECT_EQ(a.answered, b.answered);
+      EXPECT_EQ(a.no_answer, b.no_answer);
+      EXPECT_EQ(a.not_applicable, b.not_applicable);
+      EXPECT_EQ(a.mentions, b.mentions);
+      EXPECT_NEAR(a.answered_w, b.answered_w, 1e-9);
+      EXPECT_NEAR(a.mentions_w, b.mentions_w, 1e-9);
+      ASSERT_EQ(a.rows.size(), b.rows.size());
+      for (size_t r = 0; r < b.rows.size(); ++r) {
+        EXPECT_EQ(a.rows[r].label, b.rows[r].label);
+        EXPECT_EQ(a.rows[r].n, b.rows[r].n);
+        EXPECT_NEAR(a.rows[r].weighted, b.rows[r].weighted, 1e-9);
+        ASSERT_EQ(a.rows[r].percents.size(), b.rows[r].percents.size());
+        for (size_t p = 0; p < b.rows[r].percents.size(); ++p) {
+          ASSERT_EQ(a.rows[r].percents[p].has_value(), b.rows[r].percents[p].has_value());
+          if (b.rows[r].percents[p]) {
+            EXPECT_NEAR(*a.rows[r].percents[p], *b.rows[r].percents[p], 1e-9);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace chosa

@@ -18,6 +18,8 @@ void DatasetSource::AddOptions(CLI::App* app) {
   app->add_option("--sheet", sheet_, ".xlsx のシート名");
   app->add_flag("--skip-invalid", skip_invalid_, "エラーのある行を除いて集計する（--data のとき）");
   app->add_flag("--include-incomplete", dataset_.include_incomplete, "回答途中のものも含める");
+  app->add_flag("--no-snapshot", no_snapshot_,
+                "回答の列スナップショット（データベース.cache/）を使わず、記録から読み直す");
   AddStoreOptions(app, &store_);
 }
 
@@ -27,8 +29,10 @@ Result<LoadedDataset> DatasetSource::FromStorage() {
   LoadedDataset loaded;
   CHOSA_ASSIGN_OR_RETURN(loaded.survey, OpenSurvey(store_, survey_, questionnaire_));
   loaded.data = std::make_unique<Dataset>(*loaded.survey.questionnaire);
+  DatasetOptions options = dataset_;
+  options.use_snapshot = !no_snapshot_;
   CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*loaded.survey.storage, *loaded.survey.catalog,
-                                               dataset_, loaded.data.get()));
+                                               options, loaded.data.get()));
   return loaded;
 }
 
@@ -38,6 +42,7 @@ Result<LoadedDataset> DatasetSource::LoadSurvey(const std::string& survey_id) {
   loaded.data = std::make_unique<Dataset>(*loaded.survey.questionnaire);
   DatasetOptions options;
   options.include_incomplete = dataset_.include_incomplete;
+  options.use_snapshot = !no_snapshot_;
   CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*loaded.survey.storage, *loaded.survey.catalog,
                                                options, loaded.data.get()));
   return loaded;

@@ -35,6 +35,7 @@ class DatasetSource {
 
   std::string survey_, questionnaire_, data_, encoding_ = "auto", sheet_;
   bool skip_invalid_ = false;
+  bool no_snapshot_ = false;
   DatasetOptions dataset_;
   AnswerRowOptions rows_;
   StoreOptions store_;

@@ -157,6 +157,10 @@ class FailingStorage final : public Storage {
   Result<int64_t> CountResponses(std::string_view id, std::optional<ResponseStatus> s) override {
     return inner_.CountResponses(id, s);
   }
+  Result<int64_t> ResponsesRevision(std::string_view id) override {
+    return inner_.ResponsesRevision(id);
+  }
+  std::string CacheDirectory() const override { return inner_.CacheDirectory(); }
   Status Backup(const std::string& p) override { return inner_.Backup(p); }
   Result<std::optional<ResponseRecord>> GetResponse(std::string_view id, std::string_view key,
                                                     bool personal) override {

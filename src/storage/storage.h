@@ -131,6 +131,11 @@ class Storage {
   virtual Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) = 0;
   virtual Result<int64_t> CountResponses(std::string_view survey_id,
                                          std::optional<ResponseStatus> status) = 0;
+  // A token that changes whenever any response of the survey is written or deleted (0 when it
+  // has none): equal tokens mean unchanged responses.
+  virtual Result<int64_t> ResponsesRevision(std::string_view survey_id) = 0;
+  // Where derived files of this database may be kept (column snapshots); empty when none.
+  virtual std::string CacheDirectory() const = 0;
   // One response by respondent key; nullopt when there is none.
   virtual Result<std::optional<ResponseRecord>> GetResponse(std::string_view survey_id,
                                                             std::string_view respondent_key,

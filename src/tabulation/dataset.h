@@ -69,7 +69,8 @@ class Dataset {
 
  private:
   friend struct RecordSink;
-  void Truncate(int64_t rows);  // drops respondents from `rows` on (undoes a failed AddRecord)
+  friend struct ColumnSnapshotIo;  // column_cache.cc: writes and reads the columns as they are
+  void Truncate(int64_t rows);     // drops respondents from `rows` on (undoes a failed AddRecord)
 
   const Questionnaire* qn_;
   int64_t rows_ = 0;

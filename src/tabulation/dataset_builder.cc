@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <deque>
+#include <functional>
 #include <future>
+
+#include "tabulation/column_cache.h"
 
 namespace chosa {
 namespace {
@@ -19,13 +22,51 @@ Result<int> WeightIndex(const Questionnaire& qn, const std::string& id) {
   return index;
 }
 
+// What a snapshot's columns depend on besides the responses: the questions' shapes and codes.
+std::string Fingerprint(const Questionnaire& qn) {
+  std::string shape;
+  for (const Question& q : qn.questions) {
+    shape += fmt::format("{}:{}:{}:{}:", q.id, static_cast<int>(q.type), q.personal ? 1 : 0,
+                         q.items.size());
+    for (const Option& o : q.options) shape += fmt::format("{},", o.code);
+    shape += ";";
+  }
+  return fmt::format("{:016x}", std::hash<std::string>{}(shape));
+}
+
+Status LoadFromRecords(Storage& storage, SurveyCatalog& catalog, const DatasetOptions& options,
+                       Dataset* data);
+
 }  // namespace
+
+Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
+                              const DatasetOptions& options, Dataset* data) {
+  std::string dir = options.use_snapshot ? storage.CacheDirectory() : "";
+  const Questionnaire& qn = data->questionnaire();
+  if (dir.empty() || data->size() != 0) return LoadFromRecords(storage, catalog, options, data);
+  // Read before the records: a write after this changes the token, so a snapshot saved with it
+  // is never used again.
+  Result<int64_t> revision = storage.ResponsesRevision(qn.id);
+  if (!revision.ok()) return LoadFromRecords(storage, catalog, options, data);
+  std::string path = fmt::format(
+      "{}/{}-v{}{}{}.columns", dir, qn.id, qn.version, options.include_incomplete ? "-all" : "",
+      options.weight_question.empty() ? "" : "-w-" + options.weight_question);
+  std::string key =
+      fmt::format("{} v{} revision {} {} incomplete={} weight={}", qn.id, qn.version, *revision,
+                  Fingerprint(qn), options.include_incomplete, options.weight_question);
+  if (LoadColumnSnapshot(path, key, data)) return Status::Ok();
+  CHOSA_RETURN_IF_ERROR(LoadFromRecords(storage, catalog, options, data));
+  (void)SaveColumnSnapshot(path, key, *data);  // a cache: failing to keep one is no error
+  return Status::Ok();
+}
+
+namespace {
 
 // Decoding records is most of the time a load takes, so the scan (SQLite, this thread) hands
 // batches of records to workers that decode each into a dataset of its own; the batches are
 // appended in scan order. At most kInFlight batches are held at once.
-Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
-                              const DatasetOptions& options, Dataset* data) {
+Status LoadFromRecords(Storage& storage, SurveyCatalog& catalog, const DatasetOptions& options,
+                       Dataset* data) {
   constexpr size_t kBatchRows = 32768;
   constexpr size_t kInFlight = 3;
   const Questionnaire& qn = data->questionnaire();
@@ -107,6 +148,8 @@ Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
   CHOSA_RETURN_IF_ERROR(scanned);
   return failed;
 }
+
+}  // namespace
 
 Result<std::vector<RowIssue>> LoadDatasetFromTable(TableSource& source,
                                                    const AnswerRowOptions& rows,

@@ -17,10 +17,15 @@ namespace chosa {
 struct DatasetOptions {
   std::string weight_question;  // id of a number question holding each respondent's weight
   bool include_incomplete = false;
+  // Read and keep a column snapshot (tabulation/column_cache.h) in the storage's cache
+  // directory, valid while the survey's responses are unchanged.
+  bool use_snapshot = false;
 };
 
 // Loads the survey's complete responses (mapped to the dataset's questionnaire version). Fails
 // on storage errors, on an unknown or non-number weight question, or on a missing weight.
+// With use_snapshot and an empty `data`, a valid snapshot is read instead of the records, and a
+// load from the records leaves one behind (a snapshot that cannot be written is skipped).
 Status LoadDatasetFromStorage(Storage& storage, SurveyCatalog& catalog,
                               const DatasetOptions& options, Dataset* data);
 

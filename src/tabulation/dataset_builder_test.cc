@@ -1,10 +1,15 @@
 #include "tabulation/dataset_builder.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "storage/answer_codec.h"
 #include "storage/survey_catalog.h"
 #include "support/temp_dir.h"
+#include "tabulation/column_cache.h"
 #include "tabulation/tally_fixture.h"
 
 namespace chosa {
@@ -81,6 +86,80 @@ TEST_F(LoadFromStorageTest, AnEmptyWeightInALaterBatchNamesTheRespondent) {
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(s.message().find("回答者 r32999 のウェイト (Q3) が空です"), std::string::npos)
       << s.ToString();
+}
+
+void ExpectSameColumns(const Dataset& a, const Dataset& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t q = 0; q < a.questionnaire().questions.size(); ++q) {
+    EXPECT_EQ(a.column(q).states, b.column(q).states) << q;
+    EXPECT_EQ(a.column(q).codes, b.column(q).codes) << q;
+    EXPECT_EQ(a.column(q).bits, b.column(q).bits) << q;
+    EXPECT_EQ(a.column(q).numbers, b.column(q).numbers) << q;
+    EXPECT_EQ(a.column(q).texts, b.column(q).texts) << q;
+  }
+  EXPECT_EQ(a.weights(), b.weights());
+  EXPECT_EQ(a.weighted(), b.weighted());
+}
+
+// Runs SQL on the database behind the storage's back (as another program could).
+void Sql(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+  sqlite3_free(error);
+  sqlite3_close(db);
+}
+
+TEST_F(LoadFromStorageTest, ASnapshotIsReadWhileTheResponsesAreUnchanged) {
+  Insert(0, 1000);
+  SurveyCatalog catalog(*storage_);
+  DatasetOptions options;
+  options.weight_question = "Q3";
+  options.use_snapshot = true;
+  Dataset first(qn_);
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &first).ok());
+  std::string snapshot = dir_.File("chosa.db.cache/" + qn_.id + "-v1-w-Q3.columns");
+  ASSERT_TRUE(std::filesystem::exists(snapshot));
+  EXPECT_EQ(std::filesystem::status(snapshot).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+
+  // With the trigger that marks changes removed, damage every stored record: a load from the
+  // records now fails, so a load that succeeds with the old answers read the snapshot.
+  Sql(dir_.File("chosa.db"),
+      "DROP TRIGGER responses_revise_on_update; UPDATE responses SET answers = x'ff'");
+  Dataset again(qn_);
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &again).ok());
+  ExpectSameColumns(first, again);
+  DatasetOptions no_snapshot = options;
+  no_snapshot.use_snapshot = false;
+  Dataset records(qn_);
+  EXPECT_FALSE(LoadDatasetFromStorage(*storage_, catalog, no_snapshot, &records).ok());
+}
+
+TEST_F(LoadFromStorageTest, AnyWriteOrADamagedSnapshotMeansReadingTheRecords) {
+  Insert(0, 500);
+  SurveyCatalog catalog(*storage_);
+  DatasetOptions options;
+  options.use_snapshot = true;
+  Dataset first(qn_);
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &first).ok());
+  Result<int64_t> before = storage_->ResponsesRevision(qn_.id);
+  Insert(500, 501);  // a new response changes the survey's revision
+  EXPECT_NE(*storage_->ResponsesRevision(qn_.id), *before);
+  Dataset second(qn_);
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &second).ok());
+  EXPECT_EQ(second.size(), 501);
+
+  std::string snapshot = dir_.File("chosa.db.cache/" + qn_.id + "-v1.columns");
+  std::filesystem::resize_file(snapshot, std::filesystem::file_size(snapshot) / 2);
+  Dataset damaged(qn_);
+  ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &damaged).ok());
+  ExpectSameColumns(second, damaged);
+  // A snapshot is used only under its own key.
+  Dataset other(qn_);
+  EXPECT_FALSE(LoadColumnSnapshot(snapshot, "another key", &other));
+  EXPECT_EQ(other.size(), 0);
 }
 
 TEST(DatasetAppendTest, AppendKeepsRowsWeightsAndTextPositions) {

@@ -16,15 +16,7 @@ std::string Scaled(int64_t value, int decimals) {
                      std::llabs(value) % scale, decimals);
 }
 
-// Counts of one single-answer column (or grid item) by option index.
-struct Counts {
-  std::vector<int64_t> n;
-  std::vector<double> w;
-  int64_t answered = 0, no_answer = 0, not_applicable = 0;
-  double answered_w = 0, no_answer_w = 0, not_applicable_w = 0;
-  int64_t mentions = 0;
-  double mentions_w = 0;
-};
+using Counts = TallyCounts;
 
 class Tallier {
  public:
@@ -240,18 +232,27 @@ class Tallier {
           break;
       }
     }
+    return FromCounts(qi, item, k);
+  }
+
+ public:
+  // The table of a single answer (grid item), multi or number question from its counts.
+  Table FromCounts(int qi, int item, const Counts& k) const {
+    const Question& q = qn_.questions[qi];
+    TabulationSettings s = Settings(q);
     Table t = Begin(q, s, k);
     if (item >= 0) {
       t.question_id = q.id + "_" + q.items[item].id;
       t.title += "：" + q.items[item].label;
       t.item_label = q.items[item].label;
     } else {
-      CollectTexts(c, &t);
+      CollectTexts(data_.column(qi), &t);
     }
     AddRows(q, s, k, &t);
     return t;
   }
 
+ private:
   Table Multi(int qi) {
     const Question& q = qn_.questions[qi];
     const QuestionColumn& c = data_.column(qi);
@@ -278,10 +279,7 @@ class Tallier {
       k.mentions += k.n[i];
       k.mentions_w += k.w[i];
     }
-    Table t = Begin(q, s, k);
-    CollectTexts(c, &t);
-    AddRows(q, s, k, &t);
-    return t;
+    return FromCounts(qi, -1, k);
   }
 
   Table Number(int qi) {
@@ -330,6 +328,11 @@ class Tallier {
 
 TallyReport SimpleTally(const Dataset& data, const TallyOverrides& overrides) {
   return Tallier(data, overrides).Run();
+}
+
+Table TallyTable(const Dataset& data, int question, int item, const TallyCounts& counts,
+                 const TallyOverrides& overrides) {
+  return Tallier(data, overrides).FromCounts(question, item, counts);
 }
 
 NumberSummary SummarizeValues(std::vector<double> values, const std::vector<double>& weights) {

@@ -25,6 +25,23 @@ struct TallyOverrides {
 // Tallies every non-personal question (each grid item as its own table).
 TallyReport SimpleTally(const Dataset& data, const TallyOverrides& overrides = {});
 
+// The counts a simple tally is made of, per option index (weighted sums == counts when the data
+// is unweighted); multi answers: n are mentions, `answered` the respondents who answered.
+struct TallyCounts {
+  std::vector<int64_t> n;
+  std::vector<double> w;
+  int64_t answered = 0, no_answer = 0, not_applicable = 0;
+  double answered_w = 0, no_answer_w = 0, not_applicable_w = 0;
+  int64_t mentions = 0;
+  double mentions_w = 0;
+};
+
+// The simple tally table of single-answer or multi question `question` (grid: item `item`,
+// else -1) from counts gathered elsewhere (cross tabulation counts them on its way), exactly as
+// SimpleTally would build it.
+Table TallyTable(const Dataset& data, int question, int item, const TallyCounts& counts,
+                 const TallyOverrides& overrides = {});
+
 // n, mean, median (the mean of the two middle values when n is even), min, max, sd (n - 1) and
 // the weighted mean of `values`; `weights` has one weight per value.
 NumberSummary SummarizeValues(std::vector<double> values, const std::vector<double>& weights);

@@ -75,7 +75,34 @@ CREATE TABLE audit_log (
 );
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
+// A token per survey that changes (to a random value) whenever any of its responses is written
+// or deleted, by any path: column snapshots of the answers (tabulation/column_cache.h) are valid
+// only while it is unchanged. Random rather than counted, so a database restored from a backup
+// cannot reach a token a snapshot of its other history carries.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE survey_revisions (
+  survey_id  TEXT PRIMARY KEY,
+  revision   INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO survey_revisions (survey_id, revision)
+  SELECT survey_id, random() FROM responses GROUP BY survey_id;
+CREATE TRIGGER responses_revise_on_insert AFTER INSERT ON responses BEGIN
+  INSERT INTO survey_revisions (survey_id, revision) VALUES (NEW.survey_id, random())
+    ON CONFLICT (survey_id) DO UPDATE SET revision = random();
+END;
+CREATE TRIGGER responses_revise_on_update AFTER UPDATE ON responses BEGIN
+  INSERT INTO survey_revisions (survey_id, revision) VALUES (OLD.survey_id, random())
+    ON CONFLICT (survey_id) DO UPDATE SET revision = random();
+  INSERT INTO survey_revisions (survey_id, revision) VALUES (NEW.survey_id, random())
+    ON CONFLICT (survey_id) DO UPDATE SET revision = random();
+END;
+CREATE TRIGGER responses_revise_on_delete AFTER DELETE ON responses BEGIN
+  INSERT INTO survey_revisions (survey_id, revision) VALUES (OLD.survey_id, random())
+    ON CONFLICT (survey_id) DO UPDATE SET revision = random();
+END;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -317,6 +317,19 @@ Result<int64_t> SqliteStorage::CountResponses(std::string_view survey_id,
   return row ? stmt->ColumnInt(0) : 0;
 }
 
+Result<int64_t> SqliteStorage::ResponsesRevision(std::string_view survey_id) {
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached("SELECT revision FROM survey_revisions WHERE survey_id = ?1"));
+  stmt->BindText(1, survey_id);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  return row ? stmt->ColumnInt(0) : 0;
+}
+
+std::string SqliteStorage::CacheDirectory() const {
+  if (path_.empty() || path_.starts_with(":memory:") || path_.starts_with("file:")) return "";
+  return path_ + ".cache";
+}
+
 Result<std::optional<ResponseRecord>> SqliteStorage::GetResponse(std::string_view survey_id,
                                                                  std::string_view respondent_key,
                                                                  bool with_personal) {

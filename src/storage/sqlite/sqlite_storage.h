@@ -27,6 +27,9 @@ class SqliteStorage final : public Storage {
   Result<std::unordered_set<std::string>> RespondentKeys(std::string_view survey_id) override;
   Result<int64_t> CountResponses(std::string_view survey_id,
                                  std::optional<ResponseStatus> status) override;
+  Result<int64_t> ResponsesRevision(std::string_view survey_id) override;
+  // "<database>.cache" beside the database file.
+  std::string CacheDirectory() const override;
   Status Backup(const std::string& path) override;
   Result<std::optional<ResponseRecord>> GetResponse(std::string_view survey_id,
                                                     std::string_view respondent_key,

@@ -57,11 +57,11 @@ class SqliteStorageTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
-  EXPECT_EQ(*db_->SchemaVersion(), 3);
+  EXPECT_EQ(*db_->SchemaVersion(), 4);
   db_.reset();
   Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*(*again)->SchemaVersion(), 3);
+  EXPECT_EQ(*(*again)->SchemaVersion(), 4);
   EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
 }
 
