@@ -12,7 +12,9 @@
 #   r-gt, pandas-gt   the gt_sa/gtw_sa/gt_ma part of the anchors' peers (bench/peers_gt)
 #   chosa-report-db   the whole full-report workload (WORKLOAD.md: tallies, 120 cross tables,
 #                     chi-square tests, number summaries) from the database, by
-#                     `chosa analyze -a bench/full-report.analysis.yaml`
+#                     `chosa analyze -a bench/full-report.analysis.yaml`, reading the column
+#                     snapshot the first chosa-db run left beside the database
+#   chosa-report-records  the same with --no-snapshot: every stored record read and decoded
 #   chosa-report-csv  the same straight from the CSV (parse and check every row first)
 # and runs the anchors' full-report peers (R base, pandas) through their own run.sh. Every
 # chosa output is checked against the R output with the anchors' compare.py. Figures go to
@@ -56,16 +58,18 @@ for n in $SIZES; do
   log "chosa N=$n"
   time_it chosa-csv "$CHOSA" tabulate -q "$WORK/bench.yaml" -d "$csv" -f long --weight weight $GT_ONLY \
     -o "$WORK/out/chosa_csv_$n.csv"
-  time_it chosa-import sh -c "rm -f '$db' '$db-wal' '$db-shm'; exec '$CHOSA' import -q '$WORK/bench.yaml' '$csv' --db '$db'"
+  time_it chosa-import sh -c "rm -rf '$db' '$db-wal' '$db-shm' '$db.cache'; exec '$CHOSA' import -q '$WORK/bench.yaml' '$csv' --db '$db'"
   time_it chosa-db "$CHOSA" tabulate -s bench-anchors --db "$db" -f long --weight weight $GT_ONLY \
     -o "$WORK/out/chosa_db_$n.csv"
   REPORT="-a $REPO/bench/full-report.analysis.yaml -f long --weight weight --skip size_class,industry,prefecture,weight"
   time_it chosa-report-db "$CHOSA" analyze -s bench-anchors --db "$db" $REPORT -o "$WORK/out/chosa_report_db_$n.csv"
+  time_it chosa-report-records "$CHOSA" analyze -s bench-anchors --db "$db" $REPORT --no-snapshot \
+    -o "$WORK/out/chosa_report_records_$n.csv"
   time_it chosa-report-csv "$CHOSA" analyze -q "$WORK/bench.yaml" -d "$csv" $REPORT -o "$WORK/out/chosa_report_csv_$n.csv"
   log "GT-only peers N=$n"
   time_it r-gt Rscript "$REPO/bench/peers_gt/gt_base.R" "$csv" "$DATA/codebook_flat.tsv" "$WORK/out/r_gt_$n.csv" "$ANCHORS"
   time_it pandas-gt $PY "$REPO/bench/peers_gt/gt_pandas.py" "$csv" "$DATA/codebook.json" "$WORK/out/pandas_gt_$n.csv"
-  for out in chosa_csv chosa_db chosa_report_db chosa_report_csv r_gt pandas_gt; do
+  for out in chosa_csv chosa_db chosa_report_db chosa_report_records chosa_report_csv r_gt pandas_gt; do
     echo "N=$n base-R full report vs $out: $($PY "$ANCHORS/compare.py" "$DATA/out/base_$n.csv" "$WORK/out/${out}_$n.csv" | head -1)" >> "$WORK/check.txt"
   done
   ls -l "$db" | awk -v n="$n" '{print "N=" n " database size: " $5 " bytes"}' >> "$WORK/check.txt"

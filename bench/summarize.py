@@ -23,7 +23,8 @@ def load(path):
 ours, peers = load(sys.argv[1]), load(sys.argv[2])
 runs = {**ours, **{("R-full" if t == "base" else "pandas-full", n): v for (t, n), v in peers.items()}}
 sizes = sorted({n for _, n in runs})
-tools = ["chosa-csv", "chosa-db", "chosa-import", "chosa-report-db", "chosa-report-csv", "r-gt",
+tools = ["chosa-csv", "chosa-db", "chosa-import", "chosa-report-db", "chosa-report-records",
+         "chosa-report-csv", "r-gt",
          "pandas-gt", "R-full", "pandas-full"]
 
 
@@ -64,6 +65,8 @@ ratio_table("Ratios (peer time / chosa time; > 1 means chosa is faster):",
 ratio_table("Full report (WORKLOAD.md) ratios (peer time / chosa time):",
             [("chosa-report-db vs R full", "R-full", "chosa-report-db"),
              ("vs pandas full", "pandas-full", "chosa-report-db"),
+             ("chosa-report-records vs R full", "R-full", "chosa-report-records"),
+             ("vs pandas full", "pandas-full", "chosa-report-records"),
              ("chosa-report-csv vs R full", "R-full", "chosa-report-csv"),
              ("vs pandas full", "pandas-full", "chosa-report-csv")])
 print("Checks (anchors' compare.py, relative tolerance 1e-9):")
