@@ -9,15 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "classification/size_bands.h"
 #include "classification/sme_size.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/source_location.h"
 #include "tabulation/dataset.h"
 
 namespace chosa {
-
-// Answer code -> the range of values the option stands for ("21名～50名以下" -> [21, 50]).
-using BandMap = std::map<int, ValueRange>;
 
 struct SmeSizeRule {
   std::string industry;                       // single-answer question

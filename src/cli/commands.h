@@ -36,6 +36,7 @@ std::unique_ptr<Command> MakeTabulateCommand(CLI::App& app);
 std::unique_ptr<Command> MakeAnalyzeCommand(CLI::App& app);
 std::unique_ptr<Command> MakeReportCommand(CLI::App& app);
 std::unique_ptr<Command> MakeClassifyCommand(CLI::App& app);
+std::unique_ptr<Command> MakeDiagnoseCommand(CLI::App& app);
 std::unique_ptr<Command> MakeBackupCommand(CLI::App& app);
 std::unique_ptr<Command> MakeServeCommand(CLI::App& app);
 std::unique_ptr<Command> MakeInviteCommand(CLI::App& app);

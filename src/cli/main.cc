@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   commands.push_back(chosa::cli::MakeAnalyzeCommand(app));
   commands.push_back(chosa::cli::MakeReportCommand(app));
   commands.push_back(chosa::cli::MakeClassifyCommand(app));
+  commands.push_back(chosa::cli::MakeDiagnoseCommand(app));
   commands.push_back(chosa::cli::MakeBackupCommand(app));
   commands.push_back(chosa::cli::MakeServeCommand(app));
   commands.push_back(chosa::cli::MakeInviteCommand(app));

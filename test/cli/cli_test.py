@@ -340,6 +340,60 @@ class ChosaCliTest(unittest.TestCase):
         p = run("classify", "--industry", "mining", "--employees", "3", check=1)
         self.assertIn("業種「mining」はありません", p.stderr)
 
+    def test_diagnose_scores_advises_and_compares_with_peers(self):
+        def answers(codes):
+            return ",".join("D%02d=%d" % (i + 1, c) for i, c in enumerate(codes))
+        p = run("diagnose", "--answers", answers([1] * 25), check=0)
+        self.assertIn("合計: 100点 / 100点（100点）", p.stdout)
+        self.assertIn("一つ星: 宣言できます", p.stdout)
+        # Gaps: D03 partly, D11 not done, D20 unknown; D09 does not apply (no wireless LAN).
+        codes = [1] * 25
+        codes[2], codes[10], codes[19], codes[8] = 2, 3, 4, 9
+        p = run("diagnose", "--answers", answers(codes), "--top", "3", check=0)
+        self.assertIn("合計: 89点 / 100点（70～99点）", p.stdout)
+        first = p.stdout.index("1. [Part 1] D03")
+        self.assertLess(first, p.stdout.index("2. [Part 2] D11"))
+        self.assertLess(p.stdout.index("2. [Part 2] D11"), p.stdout.index("3. [Part 3] D20"))
+        self.assertIn("該当しない（実施とみなした）項目: D09", p.stdout)
+        self.assertIn("一つ星: あと 1 項目（ D03 ）", p.stdout)
+        self.assertIn("https://www.ipa.go.jp/security/guide/sme/about.html", p.stdout)
+        p = run("diagnose", "--answers", "D01=7", check=1)
+        self.assertIn("--answers の「D01=7」が読めません", p.stderr)
+        p = run("diagnose", "--answers", "D26=1", check=1)
+
+        # Peers: 40 stored companies (industry 1 製造業, 10 staff: small enterprises), scores
+        # 0..100 in steps; the comparison is computed here independently.
+        import statistics
+        rows = ["id,industry,employees,capital," + ",".join("D%02d" % (i + 1) for i in range(25))]
+        scores = []
+        for k in range(40):
+            done = k % 26  # items implemented, the rest not done
+            item = [1 if i < done else 3 for i in range(25)]
+            scores.append(4 * done)
+            rows.append("c%d,1,10,1,%s" % (k, ",".join(map(str, item))))
+        data = self.path("peers.csv")
+        with open(data, "w", encoding="utf-8") as f:
+            f.write("\n".join(rows) + "\n")
+        run("import", "-q", "self-check-25", data, "--db", self.db, check=0)
+        p = run("diagnose", "--answers", answers(codes), "--compare", "--industry", "1",
+                "--employees", "10", "--capital", "1", "--db", self.db, check=0)
+        mine = 89
+        below = sum(1 for x in scores if x < mine) + sum(1 for x in scores if x == mine) / 2
+        self.assertIn("比べた相手: 製造業 × 小規模企業者（n=40）", p.stdout)
+        self.assertIn("平均 %.1f点、標準偏差 %.1f" % (statistics.mean(scores), statistics.pstdev(scores)),
+                      p.stdout)
+        self.assertIn("パーセンタイル %.1f（下位からの位置）、偏差値 %.1f" % (
+            100 * below / 40,
+            (mine - statistics.mean(scores)) / statistics.pstdev(scores) * 10 + 50), p.stdout)
+        # Another industry has no answers: the comparison falls back to the size class, and
+        # without peers of the size either, to everyone.
+        p = run("diagnose", "--answers", answers(codes), "--compare", "--industry", "6",
+                "--employees", "3", "--db", self.db, check=0)
+        self.assertIn("比べた相手: 小規模企業者（全業種）（n=40）", p.stdout)
+        p = run("diagnose", "--answers", answers(codes), "--compare", "--industry", "6",
+                "--employees", "200", "--capital", "1", "--db", self.db, check=0)
+        self.assertIn("比べた相手: 回答企業全体（n=40）", p.stdout)
+
     def test_weighted_tally_from_a_file(self):
         q = self.path("w.yaml")
         with open(q, "w", encoding="utf-8") as f:
