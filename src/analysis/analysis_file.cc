@@ -403,14 +403,9 @@ void ReadBreakdown(YamlReader& r, const YAML::Node& node, std::vector<Breakdown>
 AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_name) {
   AnalysisLoad result;
   YamlReader r(source_name, &result.diagnostics);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    r.Error(SourceLocation{source_name, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
-            "YAML の書き方に誤りがあります: " + e.msg);
-    return result;
-  }
+  std::optional<YAML::Node> parsed = r.Parse(yaml);
+  if (!parsed) return result;
+  YAML::Node root = *parsed;
   AnalysisSpec spec;
   if (r.CheckMap(root, "分析ファイル",
                  {"analysis", "title", "survey", "outline", "settings", "derived", "weighting",
@@ -445,14 +440,7 @@ AnalysisLoad LoadAnalysisText(std::string_view yaml, const std::string& source_n
 }
 
 AnalysisLoad LoadAnalysisFile(const std::string& path) {
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) {
-    AnalysisLoad result;
-    result.diagnostics.push_back(
-        Diagnostic{SourceLocation{path, 0, 0}, "unreadable", text.status().message(), false});
-    return result;
-  }
-  return LoadAnalysisText(*text, path);
+  return LoadDefinitionFile(path, &LoadAnalysisText);
 }
 
 std::vector<Diagnostic> CheckAnalysis(const AnalysisSpec& spec, const Questionnaire& original) {

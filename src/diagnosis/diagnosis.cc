@@ -159,14 +159,9 @@ const ScoreBand& Diagnosis::BandFor(int total) const {
 DiagnosisLoad LoadDiagnosisText(std::string_view yaml, const std::string& source_name) {
   DiagnosisLoad result;
   YamlReader r(source_name, &result.diagnostics);
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(yaml));
-  } catch (const YAML::ParserException& e) {
-    r.Error(SourceLocation{source_name, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
-            "YAML の書き方に誤りがあります: " + e.msg);
-    return result;
-  }
+  std::optional<YAML::Node> parsed = r.Parse(yaml);
+  if (!parsed) return result;
+  YAML::Node root = *parsed;
   Diagnosis d;
   if (!r.CheckMap(root, "診断ファイル",
                   {"diagnosis", "profile", "scale", "bands", "support", "parts"})) {
@@ -234,14 +229,7 @@ DiagnosisLoad LoadDiagnosisText(std::string_view yaml, const std::string& source
 }
 
 DiagnosisLoad LoadDiagnosisFile(const std::string& path) {
-  Result<std::string> text = ReadFile(path);
-  if (!text.ok()) {
-    DiagnosisLoad result;
-    result.diagnostics.push_back(
-        Diagnostic{SourceLocation{path, 0, 0}, "unreadable", text.status().message(), false});
-    return result;
-  }
-  return LoadDiagnosisText(*text, path);
+  return LoadDefinitionFile(path, &LoadDiagnosisText);
 }
 
 std::vector<Diagnostic> CheckDiagnosis(const Diagnosis& d, const Questionnaire& qn) {

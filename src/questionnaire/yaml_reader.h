@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/file.h"
 #include "questionnaire/source_location.h"
 
 namespace chosa {
@@ -111,11 +112,37 @@ class YamlReader {
     return v;
   }
 
+  // Parses `yaml`; a syntax error is recorded at its position and nullopt returned.
+  std::optional<YAML::Node> Parse(std::string_view yaml) {
+    try {
+      return YAML::Load(std::string(yaml));
+    } catch (const YAML::ParserException& e) {
+      Error(SourceLocation{file_, e.mark.line + 1, e.mark.column + 1}, "yaml-syntax",
+            "YAML の書き方に誤りがあります: " + e.msg);
+      return std::nullopt;
+    }
+  }
+
   const std::string& file() const { return file_; }
 
  private:
   std::string file_;
   std::vector<Diagnostic>* diagnostics_;
 };
+
+// Reads the definition file `path` and loads its text with `load_text` (a Load has
+// `diagnostics`); a file that cannot be read becomes one diagnostic naming it.
+template <typename Load>
+Load LoadDefinitionFile(const std::string& path,
+                        Load (*load_text)(std::string_view, const std::string&)) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) {
+    Load result;
+    result.diagnostics.push_back(
+        Diagnostic{SourceLocation{path, 0, 0}, "unreadable", text.status().message(), false});
+    return result;
+  }
+  return load_text(*text, path);
+}
 
 }  // namespace chosa

@@ -11,14 +11,20 @@ import { BIN, launch, shot } from './harness.mjs';
 
 const SOURCE = resolve(process.cwd(), '../..');
 
-test('the seed 001 report draws every chart', async () => {
+// Imports `answers` into a fresh database and writes the report of `analysis`; returns its path.
+function buildReport(survey, answers, analysis) {
   const dir = mkdtempSync(join(tmpdir(), 'chosa_report_'));
   const db = join(dir, 'chosa.db');
   const html = join(dir, 'report.html');
-  execFileSync(BIN, ['import', '-q', 'osaka-supply-chain-2019',
-    join(SOURCE, 'test/golden/seed001/answers.csv'), '--db', db], { stdio: 'ignore' });
-  execFileSync(BIN, ['report', '-a', join(SOURCE, 'data/analyses/osaka-supply-chain-2019.analysis.yaml'),
-    '-s', 'osaka-supply-chain-2019', '--db', db, '-o', html], { stdio: 'ignore' });
+  execFileSync(BIN, ['import', '-q', survey, answers, '--db', db], { stdio: 'ignore' });
+  execFileSync(BIN, ['report', '-a', join(SOURCE, analysis), '-s', survey, '--db', db, '-o', html],
+    { stdio: 'ignore' });
+  return html;
+}
+
+test('the seed 001 report draws every chart', async () => {
+  const html = buildReport('osaka-supply-chain-2019', join(SOURCE, 'test/golden/seed001/answers.csv'),
+    'data/analyses/osaka-supply-chain-2019.analysis.yaml');
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
@@ -48,14 +54,9 @@ test('the seed 001 report draws every chart', async () => {
 // (test/acceptance): the supply-chain position chart is a 100% stacked bar whose segments carry
 // the published percents, the previous-wave chart pairs both waves, and the pages are shot.
 test('the seed 002 report draws the stacked position chart and the wave comparison', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'chosa_report002_'));
-  const csv = join(dir, 'answers.csv');
-  const db = join(dir, 'chosa.db');
-  const html = join(dir, 'report.html');
+  const csv = join(mkdtempSync(join(tmpdir(), 'chosa_seed002_')), 'answers.csv');
   execFileSync('python3', [join(SOURCE, 'test/acceptance/seed002_data.py'), csv]);
-  execFileSync(BIN, ['import', '-q', 'ipa-sme-security-2021', csv, '--db', db], { stdio: 'ignore' });
-  execFileSync(BIN, ['report', '-a', join(SOURCE, 'data/analyses/ipa-sme-security-2021.analysis.yaml'),
-    '-s', 'ipa-sme-security-2021', '--db', db, '-o', html], { stdio: 'ignore' });
+  const html = buildReport('ipa-sme-security-2021', csv, 'data/analyses/ipa-sme-security-2021.analysis.yaml');
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
