@@ -282,6 +282,10 @@ HttpResponse WebApp::Done(const HttpRequest& request) const {
   if ((*s)->response.status != ResponseStatus::kComplete) {
     return HttpResponse::Redirect(PageUrl(qn, std::max(1, (*s)->response.progress)));
   }
+  const Served* served = FindServed(qn.id);
+  if (served != nullptr && served->diagnosis) {
+    return DiagnosisResultPage(*served, qn, (*s)->answers, JstTime((*s)->response.updated_at));
+  }
   View v;
   v.set("survey_title", qn.title);
   v.set("closing", qn.closing.empty() ? std::string("ご協力ありがとうございました。") : qn.closing);

@@ -78,6 +78,26 @@ WebApp::WebApp(ServerConfig config, const Clock& clock, std::unique_ptr<Template
 
 WebApp::~WebApp() = default;
 
+namespace {
+
+// The diagnosis file in `data_dir`/diagnosis that names `qn` as its questionnaire; a broken one
+// that does is an error (the server would otherwise show receipts without results).
+Result<std::optional<Diagnosis>> DiagnosisFor(const std::string& data_dir,
+                                              const Questionnaire& qn) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(data_dir + "/diagnosis", ec)) {
+    if (entry.path().extension() != ".yaml") continue;
+    DiagnosisLoad load = LoadDiagnosisFile(entry.path().string());
+    if (!load.diagnosis || load.diagnosis->questionnaire != qn.id) continue;
+    std::vector<Diagnostic> problems = CheckDiagnosis(*load.diagnosis, qn);
+    if (!problems.empty()) return Status::InvalidArgument(problems[0].ToString());
+    return std::optional<Diagnosis>(std::move(*load.diagnosis));
+  }
+  return std::optional<Diagnosis>();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<WebApp>> WebApp::Create(const ServerConfig& config, const Clock& clock) {
   ServerConfig c = config;
   if (c.data_dir.empty()) c.data_dir = DataDir();
@@ -94,6 +114,7 @@ Result<std::unique_ptr<WebApp>> WebApp::Create(const ServerConfig& config, const
     std::string id = qn.id;
     served.questionnaire = std::make_unique<Questionnaire>(std::move(qn));
     served.pages = PageCache::Build(*app->templates_, *served.questionnaire);
+    CHOSA_ASSIGN_OR_RETURN(served.diagnosis, DiagnosisFor(c.data_dir, *served.questionnaire));
     app->served_.emplace(id, std::move(served));
   }
   return app;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "base/clock.h"
+#include "diagnosis/diagnosis.h"
 #include "questionnaire/questionnaire.h"
 #include "server/config.h"
 #include "server/http_types.h"
@@ -42,6 +43,9 @@ class WebApp {
     std::unique_ptr<Questionnaire> questionnaire;
     bool open_link = false;
     PageCache pages;  // the answering pages, pre-rendered
+    // The self-diagnosis this questionnaire asks (data/diagnosis/*.yaml naming it), if any:
+    // its receipt page is the diagnosis result (diagnosis_pages.cc).
+    std::optional<Diagnosis> diagnosis;
   };
   struct Session;  // a respondent's session with the loaded questionnaire and response
 
@@ -82,6 +86,10 @@ class WebApp {
   HttpResponse Submit(const HttpRequest& request) const;
   HttpResponse Done(const HttpRequest& request) const;
   HttpResponse Copy(const HttpRequest& request) const;
+  // The diagnosis result of a completed response (diagnosis_pages.cc): score, band, points per
+  // part, the items to fix first, SECURITY ACTION, and the comparison with stored peers.
+  HttpResponse DiagnosisResultPage(const Served& served, const Questionnaire& qn,
+                                   const Answers& answers, const std::string& submitted_at) const;
   Status Save(Session& s, ResponseStatus status) const;
 
   // Administration: login, index, audit log (admin_pages.cc); the survey dashboard
