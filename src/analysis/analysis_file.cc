@@ -178,14 +178,35 @@ void ReadSmeSize(YamlReader& r, const YAML::Node& node, SmeSizeRule* rule) {
 }
 
 void ReadDerived(YamlReader& r, const YAML::Node& node, std::vector<DerivedVariable>* out) {
-  if (!r.CheckMap(node, "derived の項目", {"id", "label", "sme_size", "recode", "region"})) return;
+  if (!r.CheckMap(node, "derived の項目",
+                  {"id", "label", "sme_size", "recode", "region", "diagnosis"})) {
+    return;
+  }
   DerivedVariable d;
   d.location = r.Loc(node);
   if (auto id = r.String(node, "id", true, "derived の項目")) d.id = *id;
   if (auto label = r.String(node, "label", false, "derived の項目")) d.label = *label;
-  int kinds = (node["sme_size"] ? 1 : 0) + (node["recode"] ? 1 : 0) + (node["region"] ? 1 : 0);
+  int kinds = (node["sme_size"] ? 1 : 0) + (node["recode"] ? 1 : 0) + (node["region"] ? 1 : 0) +
+              (node["diagnosis"] ? 1 : 0);
   if (kinds != 1) {
-    r.Error(node, "bad-derived", "sme_size, recode, region のどれかひとつを書いてください");
+    r.Error(node, "bad-derived",
+            "sme_size, recode, region, diagnosis のどれかひとつを書いてください");
+    return;
+  }
+  if (node["diagnosis"]) {  // the name of a built-in diagnosis or a path
+    d.kind = DerivedVariable::Kind::kDiagnosis;
+    std::optional<std::string> name = r.String(node, "diagnosis", true, "derived の項目");
+    if (!name) return;
+    DiagnosisLoad load = LoadDiagnosisFile(ResolveDiagnosisPath(*name));
+    if (!load.diagnosis) {
+      r.Error(node["diagnosis"], "bad-diagnosis",
+              fmt::format("診断「{}」を読めません: {}", *name,
+                          load.diagnostics.empty() ? "" : load.diagnostics[0].ToString()));
+      return;
+    }
+    d.diagnosis = std::make_shared<const Diagnosis>(std::move(*load.diagnosis));
+    if (d.label.empty()) d.label = d.diagnosis->title + "の点数";
+    out->push_back(std::move(d));
     return;
   }
   if (node["sme_size"]) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "diagnosis/scoring.h"
 #include "questionnaire/prefectures.h"
 
 namespace chosa {
@@ -39,6 +40,10 @@ std::vector<Option> OptionsOf(const DerivedVariable& d) {
       break;
     case DerivedVariable::Kind::kRegion:
       for (const RegionBlock& b : RegionBlocksOf(d.blocks)) add(b.code, std::string(b.name));
+      break;
+    case DerivedVariable::Kind::kDiagnosis:
+      for (size_t i = 0; i < d.diagnosis->bands.size(); ++i)
+        add(static_cast<int>(i) + 1, d.diagnosis->bands[i].label);
       break;
   }
   return out;
@@ -96,6 +101,25 @@ void Derive(const Dataset& data, const DerivedVariable& d, QuestionColumn* out) 
             set(r, kSizeUnknown);
             break;
         }
+      }
+      break;
+    }
+    case DerivedVariable::Kind::kDiagnosis: {
+      std::vector<std::pair<std::string, int>> items;  // id, question index
+      for (const DiagnosisPart& p : d.diagnosis->parts)
+        for (const DiagnosisItem& item : p.items)
+          items.push_back({item.id, qn.FindQuestion(item.id)});
+      std::map<std::string, int> answers;
+      for (int64_t r = 0; r < data.size(); ++r) {
+        answers.clear();
+        for (const auto& [id, q] : items) {
+          const QuestionColumn& c = data.column(q);
+          if (c.states[r] == AnswerState::kAnswered) answers[id] = c.codes[r];
+        }
+        if (answers.size() != items.size()) continue;  // an incomplete diagnosis: no answer
+        DiagnosisResult result = ScoreDiagnosis(*d.diagnosis, answers);
+        if (result.unanswered > 0) continue;
+        set(r, static_cast<int>(result.band - d.diagnosis->bands.data()) + 1);
       }
       break;
     }
@@ -231,6 +255,20 @@ std::vector<Diagnostic> CheckDerived(const std::vector<DerivedVariable>& derived
         if (d.recode.groups.empty()) error(d, "no-groups", "groups がありません");
         break;
       }
+      case DerivedVariable::Kind::kDiagnosis:
+        for (const DiagnosisPart& p : d.diagnosis->parts) {
+          for (const DiagnosisItem& item : p.items) {
+            const Question* q = source(d, item.id, false, false);
+            if (q == nullptr) continue;
+            for (const Option& o : q->options) {
+              if (d.diagnosis->FindScale(o.code) == nullptr)
+                error(d, "bad-options",
+                      fmt::format("診断項目「{}」の選択肢コード {} は診断の scale にありません",
+                                  item.id, o.code));
+            }
+          }
+        }
+        break;
       case DerivedVariable::Kind::kRegion: {
         const Question* q = Find(qn, d.region_from);
         if (q == nullptr || q->type != QuestionType::kPrefecture) {

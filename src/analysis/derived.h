@@ -11,6 +11,7 @@
 
 #include "classification/size_bands.h"
 #include "classification/sme_size.h"
+#include "diagnosis/diagnosis.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/source_location.h"
 #include "tabulation/dataset.h"
@@ -44,7 +45,10 @@ struct RecodeRule {
 enum class RegionBlocks { kMeti, kNine };
 
 struct DerivedVariable {
-  enum class Kind { kSmeSize, kRecode, kRegion };
+  // kDiagnosis: the band of the self-diagnosis score (diagnosis/scoring.h) of the items the
+  // questionnaire embeds, one code per band from the highest (1 100点, 2 70～99点, …); no answer
+  // when any item is unanswered.
+  enum class Kind { kSmeSize, kRecode, kRegion, kDiagnosis };
   std::string id;
   std::string label;
   Kind kind = Kind::kRecode;
@@ -52,6 +56,7 @@ struct DerivedVariable {
   RecodeRule recode;
   std::string region_from;  // prefecture question
   RegionBlocks blocks = RegionBlocks::kMeti;
+  std::shared_ptr<const Diagnosis> diagnosis;  // kDiagnosis, loaded with the analysis file
   SourceLocation location;
 };
 

@@ -119,6 +119,52 @@ derived:
             (std::vector<int16_t>{kSizeSmall, kSizeSme, kSizeSmeUpper, kSizeUnknown}));
 }
 
+// Issue 5: a survey embedding the self-diagnosis gets its score band as a variable, so reports
+// show per industry the share of companies at 70 points or more.
+TEST(Derived, TheDiagnosisScoreBandOfEachRespondent) {
+  Result<Questionnaire> qn = LoadQuestionnaire(*ResolveQuestionnairePath("self-check-25"));
+  ASSERT_TRUE(qn.ok()) << qn.status().ToString();
+  AnalysisLoad spec = LoadAnalysisText(R"(analysis: d
+derived:
+  - id: band
+    diagnosis: self-check-25
+breakdowns:
+  - by: industry
+    questions: [band]
+)",
+                                       "d.yaml");
+  ASSERT_TRUE(spec.spec) << (spec.diagnostics.empty() ? "" : spec.diagnostics[0].ToString());
+  EXPECT_TRUE(CheckAnalysis(*spec.spec, *qn).empty());
+  // Respondents: (industry, code for every item, item left blank or -1).
+  auto company = [&](int industry, int code, int blank) {
+    Answers a(qn->questions.size());
+    a[qn->FindQuestion("industry")] = Answer{AnswerState::kAnswered, {industry}, {}, 0, ""};
+    for (int i = 1; i <= 25; ++i) {
+      if (i == blank) continue;
+      a[qn->FindQuestion(fmt::format("D{:02}", i))] =
+          Answer{AnswerState::kAnswered, {code}, {}, 0, ""};
+    }
+    return a;
+  };
+  Dataset data(*qn);
+  data.Add(company(1, 1, -1));  // 100
+  data.Add(company(1, 2, -1));  // 50
+  data.Add(company(2, 3, -1));  // 0
+  data.Add(company(2, 1, 7));   // one item blank: no answer
+  std::unique_ptr<Questionnaire> extended = AddDerived(spec.spec->derived, &data);
+  int band = data.questionnaire().FindQuestion("band");
+  ASSERT_GE(band, 0);
+  const Question& q = data.questionnaire().questions[band];
+  ASSERT_EQ(q.options.size(), 4u);
+  EXPECT_EQ(q.options[0].label, "100点");
+  EXPECT_EQ(q.options[1].label, "70～99点");
+  EXPECT_EQ(data.column(band).codes, (std::vector<int16_t>{1, 3, 4, 0}));
+  EXPECT_EQ(data.column(band).states[3], AnswerState::kNoAnswer);
+  AnalysisReport report = Analyze(data, *spec.spec);
+  ASSERT_EQ(report.cross_tables.size(), 1u);
+  EXPECT_EQ(report.cross_tables[0].groups[0].n, (std::vector<int64_t>{1, 0, 1, 0}));  // 製造業
+}
+
 TEST(Derived, CheckNamesTheVariableAndWhatIsWrong) {
   Result<Questionnaire> qn = ParseQuestionnaire(kYaml, "d.yaml");
   ASSERT_TRUE(qn.ok());

@@ -173,6 +173,7 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
   }
   if (parts.empty() && get) return Index();
   if (!parts.empty() && parts[0] == "admin") return AdminRoute(r, parts);
+  if (parts.size() == 1 && parts[0] == "classify" && get) return ClassifyPage(r);
   if (parts.size() == 2 && parts[0] == "static" && get) return Static(std::string(parts[1]));
   if (parts.size() == 3 && parts[0] == "static" && parts[1] == "vendor" && get)
     return Vendor(std::string(parts[2]));

@@ -86,6 +86,8 @@ class WebApp {
   HttpResponse Submit(const HttpRequest& request) const;
   HttpResponse Done(const HttpRequest& request) const;
   HttpResponse Copy(const HttpRequest& request) const;
+  // The public size classification (classify_page.cc).
+  HttpResponse ClassifyPage(const HttpRequest& request) const;
   // The diagnosis result of a completed response (diagnosis_pages.cc): score, band, points per
   // part, the items to fix first, SECURITY ACTION, and the comparison with stored peers.
   HttpResponse DiagnosisResultPage(const Served& served, const Questionnaire& qn,

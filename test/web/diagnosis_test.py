@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import unittest
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from chosa_server import BIN, Browser, Server  # noqa: E402
@@ -88,6 +89,28 @@ class DiagnosisWebTest(unittest.TestCase):
         self.assertIn("class=\"error\"", body)
         self.assertNotIn("<script>", body)
         self.assertIn("&lt;script&gt;", body)
+
+    def test_classification_page(self):
+        b = Browser(self.server.base)
+        status, _, page = b.get("/classify")
+        self.assertEqual(status, 200)
+        self.assertIn("ゴム製品製造業", page)
+        q = urllib.parse.urlencode({"industry": "rubber", "capital": "5億", "employees": "850"})
+        status, _, page = b.get("/classify?" + q)
+        self.assertEqual(status, 200)
+        self.assertIn("<strong>中小企業者</strong>", page)
+        self.assertIn("ゴム製品製造業", page)
+        q = urllib.parse.urlencode({"industry": "service", "capital": "", "employees": "５"})
+        self.assertIn("<strong>小規模企業者</strong>", b.get("/classify?" + q)[2])
+        q = urllib.parse.urlencode({"industry": "mining", "capital": "<img src=x onerror=alert(1)>",
+                                    "employees": "many"})
+        status, _, page = b.get("/classify?" + q)
+        self.assertEqual(status, 400)
+        self.assertIn("業種を選んでください", page)
+        self.assertIn("資本金は", page)
+        self.assertIn("従業員数を 0 以上の整数で", page)
+        self.assertNotIn("<img src=x", page)
+        self.assertIn("&lt;img src=x onerror=alert(1)&gt;", page)
 
 
 if __name__ == "__main__":
