@@ -14,20 +14,6 @@
 namespace chosa::cli {
 namespace {
 
-std::string ScopeName(PeerScope scope, const std::string& industry, const std::string& size) {
-  switch (scope) {
-    case PeerScope::kIndustryAndSize:
-      return industry + " × " + size;
-    case PeerScope::kIndustry:
-      return industry + "（全規模）";
-    case PeerScope::kSize:
-      return size + "（全業種）";
-    case PeerScope::kAll:
-      return "回答企業全体";
-  }
-  return "";
-}
-
 class DiagnoseCommand final : public Command {
  public:
   explicit DiagnoseCommand(CLI::App& app)
@@ -163,7 +149,7 @@ class DiagnoseCommand final : public Command {
       if (o) industry = o->label;
     }
     out << fmt::format("\n比べた相手: {}（n={}）\n",
-                       ScopeName(c.scope, industry, PeerSizeName(size)), c.n);
+                       PeerScopeLabel(c.scope, industry, PeerSizeName(size)), c.n);
     if (c.n == 0) {
       out << "  比べられる回答がまだありません\n";
       return Status::Ok();

@@ -29,6 +29,20 @@ PeerComparison Within(double score, const std::vector<PeerScore>& peers, auto&& 
 
 }  // namespace
 
+std::string PeerScopeLabel(PeerScope scope, const std::string& industry, const std::string& size) {
+  switch (scope) {
+    case PeerScope::kIndustryAndSize:
+      return industry + "・" + size;
+    case PeerScope::kIndustry:
+      return industry + "（全規模）";
+    case PeerScope::kSize:
+      return size + "（全業種）";
+    case PeerScope::kAll:
+      return "回答企業全体";
+  }
+  return "";
+}
+
 PeerComparison ComparePeers(double score, int industry, int size,
                             const std::vector<PeerScore>& peers, int64_t min_n) {
   struct Candidate {

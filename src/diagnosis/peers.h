@@ -30,6 +30,10 @@ struct PeerComparison {
   bool enough = false;  // n >= min_n (false only when even everyone is fewer)
 };
 
+// How the result names the group: "製造業・小規模企業者", "製造業（全規模）",
+// "小規模企業者（全業種）", "回答企業全体".
+std::string PeerScopeLabel(PeerScope scope, const std::string& industry, const std::string& size);
+
 // The narrowest group with at least `min_n` scores, in the order industry x size, industry,
 // size, everyone (groups need the company's code to be known).
 PeerComparison ComparePeers(double score, int industry, int size,

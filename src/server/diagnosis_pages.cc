@@ -46,20 +46,6 @@ View ItemView(const Diagnosis& d, const ItemScore& s, size_t rank) {
   return v;
 }
 
-std::string ScopeLabel(PeerScope scope, const std::string& industry, const std::string& size) {
-  switch (scope) {
-    case PeerScope::kIndustryAndSize:
-      return industry + "・" + size;
-    case PeerScope::kIndustry:
-      return industry + "（全規模）";
-    case PeerScope::kSize:
-      return size + "（全業種）";
-    case PeerScope::kAll:
-      return "回答企業全体";
-  }
-  return "";
-}
-
 }  // namespace
 
 HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnaire& qn,
@@ -136,7 +122,7 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
       industry_label = o->label;
     }
     View pv;
-    pv.set("group", ScopeLabel(c.scope, industry_label, PeerSizeName(size)));
+    pv.set("group", PeerScopeLabel(c.scope, industry_label, PeerSizeName(size)));
     pv.set("n", std::to_string(c.n));
     pv.set("mean", fmt::format("{:.1f}", c.mean));
     pv.set("percentile", fmt::format("{:.0f}", c.percentile));

@@ -379,7 +379,7 @@ class ChosaCliTest(unittest.TestCase):
                 "--employees", "10", "--capital", "1", "--db", self.db, check=0)
         mine = 89
         below = sum(1 for x in scores if x < mine) + sum(1 for x in scores if x == mine) / 2
-        self.assertIn("比べた相手: 製造業 × 小規模企業者（n=40）", p.stdout)
+        self.assertIn("比べた相手: 製造業・小規模企業者（n=40）", p.stdout)
         self.assertIn("平均 %.1f点、標準偏差 %.1f" % (statistics.mean(scores), statistics.pstdev(scores)),
                       p.stdout)
         self.assertIn("パーセンタイル %.1f（下位からの位置）、偏差値 %.1f" % (
