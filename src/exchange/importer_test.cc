@@ -161,6 +161,19 @@ class FailingStorage final : public Storage {
     return inner_.ResponsesRevision(id);
   }
   std::string CacheDirectory() const override { return inner_.CacheDirectory(); }
+  Status LinkResultCode(const ResultCodeRecord& c, std::string_view key) override {
+    return inner_.LinkResultCode(c, key);
+  }
+  Result<std::optional<ResultCodeRecord>> ResultCodeOf(std::string_view id,
+                                                       std::string_view key) override {
+    return inner_.ResultCodeOf(id, key);
+  }
+  Result<std::optional<ResultCodeRecord>> FindResultCode(std::string_view hash) override {
+    return inner_.FindResultCode(hash);
+  }
+  Result<std::vector<std::string>> ResultCodeResponses(std::string_view hash) override {
+    return inner_.ResultCodeResponses(hash);
+  }
   Status Backup(const std::string& p) override { return inner_.Backup(p); }
   Result<std::optional<ResponseRecord>> GetResponse(std::string_view id, std::string_view key,
                                                     bool personal) override {

@@ -4,7 +4,15 @@
 // the comparison with the diagnoses stored so far.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
+#include "base/text.h"
 #include "diagnosis/companies.h"
+#include "server/failure_limiter.h"
+#include "server/form.h"
+#include "server/session.h"
+#include "server/tokens.h"
 #include "server/web_app.h"
 #include "tabulation/dataset_builder.h"
 
@@ -14,6 +22,36 @@ namespace {
 using kainjow::mustache::list;
 
 constexpr size_t kPriorities = 5;  // items to fix first, shown in full
+
+// Result codes: 12 characters of an alphabet without look-alikes (0/O, 1/I/L), 60 bits, shown
+// as XXXX-XXXX-XXXX. Guessing is limited like invitation codes (FailureLimiter).
+constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+std::string NewResultCode() {
+  std::string hex = RandomToken(12), code;
+  for (size_t i = 0; i < 12; ++i) {
+    int byte = std::stoi(hex.substr(2 * i, 2), nullptr, 16);
+    code += kCodeAlphabet[static_cast<size_t>(byte) % kCodeAlphabet.size()];
+  }
+  return code;
+}
+
+// What a person typed, as the canonical 12 characters: half-width, upper case, without hyphens
+// and spaces; "" when it cannot be a code.
+std::string CanonicalCode(std::string_view typed) {
+  std::string code;
+  for (char c : Nfkc(typed)) {
+    char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (u == '-' || u == ' ') continue;
+    if (kCodeAlphabet.find(u) == std::string_view::npos) return "";
+    code += u;
+  }
+  return code.size() == 12 ? code : "";
+}
+
+std::string ShownCode(const std::string& code) {
+  return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
+}
 
 std::optional<int> CodeOf(const Questionnaire& qn, const Answers& answers, const std::string& id) {
   int q = qn.FindQuestion(id);
@@ -48,8 +86,125 @@ View ItemView(const Diagnosis& d, const ItemScore& s, size_t rank) {
 
 }  // namespace
 
+std::string WebApp::ResultCodeFor(const std::string& survey_id, const std::string& respondent_key,
+                                  ResultCodeRecord* record) const {
+  Result<std::optional<ResultCodeRecord>> linked = Db().ResultCodeOf(survey_id, respondent_key);
+  if (!linked.ok()) throw std::runtime_error(linked.status().ToString());
+  if (linked->has_value()) {
+    *record = **linked;
+  } else {
+    std::string code = NewResultCode();
+    record->code_hash = HashToken(code);
+    record->survey_id = survey_id;
+    record->sealed_code = vault_.Seal(code, record->code_hash);
+    std::lock_guard<std::mutex> lock(write_mu_);
+    Check(Db().LinkResultCode(*record, respondent_key));
+  }
+  Result<std::string> code = vault_.Unseal(record->sealed_code, record->code_hash);
+  return code.ok() ? ShownCode(*code) : "";
+}
+
+View WebApp::DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const {
+  const Questionnaire& qn = *served.questionnaire;
+  Result<std::vector<std::string>> keys = Db().ResultCodeResponses(code.code_hash);
+  if (!keys.ok()) throw std::runtime_error(keys.status().ToString());
+  struct Attempt {
+    std::string at;
+    int total;
+    std::string band;
+  };
+  std::vector<Attempt> attempts;
+  SurveyCatalog catalog(Db());
+  for (const std::string& key : *keys) {
+    Result<std::optional<ResponseRecord>> r = Db().GetResponse(code.survey_id, key, false);
+    if (!r.ok()) throw std::runtime_error(r.status().ToString());
+    if (!r->has_value() || (*r)->status != ResponseStatus::kComplete) continue;
+    Answers answers;
+    if (!catalog.Decode(**r, qn, &answers).ok()) continue;
+    std::map<std::string, int> codes;
+    for (const DiagnosisPart& p : served.diagnosis->parts)
+      for (const DiagnosisItem& item : p.items)
+        if (std::optional<int> c = CodeOf(qn, answers, item.id)) codes[item.id] = *c;
+    DiagnosisResult result = ScoreDiagnosis(*served.diagnosis, codes);
+    attempts.push_back({(*r)->updated_at, result.total, result.band->label});
+  }
+  std::stable_sort(attempts.begin(), attempts.end(),
+                   [](const Attempt& a, const Attempt& b) { return a.at < b.at; });
+  View v;
+  list rows;
+  for (size_t i = 0; i < attempts.size(); ++i) {
+    View row;
+    row.set("at", JstTime(attempts[i].at));
+    row.set("total", std::to_string(attempts[i].total));
+    row.set("band", attempts[i].band);
+    row.set("change", i == 0 ? std::string("―")
+                             : fmt::format("{:+d}", attempts[i].total - attempts[i - 1].total));
+    rows.push_back(row);
+  }
+  v.set("rows", rows);
+  v.set("several", attempts.size() > 1);
+  if (attempts.size() > 1) {
+    int change = attempts.back().total - attempts[attempts.size() - 2].total;
+    v.set("change", change > 0   ? fmt::format("前回から {}点上がりました。", change)
+                    : change < 0 ? fmt::format("前回から {}点下がりました。", -change)
+                                 : std::string("前回と同じ点数です。"));
+  }
+  return v;
+}
+
+HttpResponse WebApp::ResultCodeForm(const std::string& survey_id, const std::string& message,
+                                    int status) const {
+  const Served* served = FindServed(survey_id);
+  View v;
+  v.set("survey_title", served->questionnaire->title);
+  v.set("survey", survey_id);
+  if (!message.empty()) v.set("message", message);
+  return PageWithPreSession("diagnosis_code", std::move(v), "結果コードで開く", status);
+}
+
+HttpResponse WebApp::ResultCodeAction(const HttpRequest& request, const std::string& survey_id,
+                                      bool retake) const {
+  int64_t now = NowSeconds();
+  if (limiter_->Blocked(request.remote, now)) {
+    return Message(429, "しばらくお待ちください",
+                   "短時間に多くの誤ったコードが入力されました。10分ほどしてからお試しください。");
+  }
+  Result<FormData> form = FormData::Parse(request.body);
+  if (!form.ok() ||
+      !ConstantTimeEquals(form->Get("_csrf"), CookieValue(request.cookie, kPreSessionCookie))) {
+    return Message(403, "もう一度お試しください",
+                   "ページの有効期限が切れました。最初のページから開き直してください。");
+  }
+  std::string code = CanonicalCode(form->Get("code"));
+  Result<std::optional<ResultCodeRecord>> found =
+      code.empty() ? Result<std::optional<ResultCodeRecord>>(std::nullopt)
+                   : Db().FindResultCode(HashToken(code));
+  if (!found.ok()) throw std::runtime_error(found.status().ToString());
+  if (!found->has_value() || (*found)->survey_id != survey_id) {
+    limiter_->Fail(request.remote, now);
+    return ResultCodeForm(
+        survey_id, "結果コードが見つかりません。12文字（例: AB23-CD45-EF67）をご確認ください。",
+        404);
+  }
+  const Served& served = *FindServed(survey_id);
+  if (retake) {
+    std::string key = "web-" + RandomToken(12);
+    HttpResponse started = Start(request, survey_id, key);
+    if (started.status == 303) {
+      std::lock_guard<std::mutex> lock(write_mu_);
+      Check(Db().LinkResultCode(**found, key));
+    }
+    return started;
+  }
+  View v = DiagnosisHistory(served, **found);
+  v.set("survey_title", served.questionnaire->title);
+  v.set("survey", survey_id);
+  v.set("code", ShownCode(code));
+  return PageWithPreSession("diagnosis_history", std::move(v), "診断結果の推移");
+}
+
 HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnaire& qn,
-                                         const Answers& answers,
+                                         const Answers& answers, const std::string& respondent_key,
                                          const std::string& submitted_at) const {
   const Diagnosis& d = *served.diagnosis;
   std::map<std::string, int> codes;
@@ -130,7 +285,12 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
     pv.set("reference", !c.enough);
     if (c.n > 0) v.set("peers", pv);
   }
-  return Page("diagnosis_result", v, qn.title + "（診断結果）");
+  ResultCodeRecord record;
+  v.set("code", ResultCodeFor(qn.id, respondent_key, &record));
+  v.set("survey", qn.id);
+  View history = DiagnosisHistory(served, record);
+  v.set("history", history);
+  return PageWithPreSession("diagnosis_result", std::move(v), qn.title + "（診断結果）");
 }
 
 }  // namespace chosa::web

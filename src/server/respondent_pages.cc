@@ -284,7 +284,8 @@ HttpResponse WebApp::Done(const HttpRequest& request) const {
   }
   const Served* served = FindServed(qn.id);
   if (served != nullptr && served->diagnosis) {
-    return DiagnosisResultPage(*served, qn, (*s)->answers, JstTime((*s)->response.updated_at));
+    return DiagnosisResultPage(*served, qn, (*s)->answers, (*s)->response.respondent_key,
+                               JstTime((*s)->response.updated_at));
   }
   View v;
   v.set("survey_title", qn.title);

@@ -182,6 +182,14 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
     if (parts.size() == 2 && get) return OpenLanding(survey);
     if (parts.size() == 3 && parts[2] == "start" && post) return StartOpen(r, survey);
   }
+  if (parts.size() >= 2 && parts[0] == "d" && FindServed(std::string(parts[1])) != nullptr &&
+      FindServed(std::string(parts[1]))->diagnosis) {
+    std::string survey(parts[1]);
+    if (parts.size() == 2 && get) return ResultCodeForm(survey);
+    if (parts.size() == 3 && parts[2] == "history" && post)
+      return ResultCodeAction(r, survey, false);
+    if (parts.size() == 3 && parts[2] == "retake" && post) return ResultCodeAction(r, survey, true);
+  }
   if (parts.size() >= 2 && parts[0] == "i") {
     std::string code(parts[1]);
     if (parts.size() == 2 && get) return InvitationLanding(r, code);

@@ -91,7 +91,19 @@ class WebApp {
   // The diagnosis result of a completed response (diagnosis_pages.cc): score, band, points per
   // part, the items to fix first, SECURITY ACTION, and the comparison with stored peers.
   HttpResponse DiagnosisResultPage(const Served& served, const Questionnaire& qn,
-                                   const Answers& answers, const std::string& submitted_at) const;
+                                   const Answers& answers, const std::string& respondent_key,
+                                   const std::string& submitted_at) const;
+  // Result codes (diagnosis_pages.cc): /d/<survey> asks for a code; POST …/history shows the
+  // scores answered under it over time, POST …/retake starts a new answer linked to it.
+  HttpResponse ResultCodeForm(const std::string& survey_id, const std::string& message = "",
+                              int status = 200) const;
+  HttpResponse ResultCodeAction(const HttpRequest& request, const std::string& survey_id,
+                                bool retake) const;
+  // The code of a response, created (and linked) the first time; "" when it cannot be made.
+  std::string ResultCodeFor(const std::string& survey_id, const std::string& respondent_key,
+                            ResultCodeRecord* record) const;
+  // The completed diagnoses answered under a code, oldest first, as rows for the templates.
+  View DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const;
   Status Save(Session& s, ResponseStatus status) const;
 
   // Administration: login, index, audit log (admin_pages.cc); the survey dashboard

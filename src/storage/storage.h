@@ -85,6 +85,16 @@ struct InvitationRecord {
   std::string created_at;
 };
 
+// A self-diagnosis result code: the company keeps the code to come back, retake the diagnosis and
+// see its progress; only its hash is a key, the code itself is stored sealed by the vault so the
+// result page can show it again. Each response answered under the code is linked to it.
+struct ResultCodeRecord {
+  std::string code_hash;  // hex
+  std::string survey_id;
+  std::string sealed_code;  // Vault::Seal(code, code_hash)
+  std::string created_at;
+};
+
 // A unit of writes; destroyed without Commit() it rolls back. Not copyable.
 class Transaction {
  public:
@@ -151,6 +161,15 @@ class Storage {
   virtual Status PutInvitations(std::vector<InvitationRecord>* invitations) = 0;
   virtual Result<std::optional<InvitationRecord>> FindInvitation(std::string_view code_hash) = 0;
   virtual Result<std::vector<InvitationRecord>> ListInvitations(std::string_view survey_id) = 0;
+
+  // Result codes: links `respondent_key` of the code's survey to the code (created when new).
+  virtual Status LinkResultCode(const ResultCodeRecord& code, std::string_view respondent_key) = 0;
+  // The code a response is linked to; nullopt when none.
+  virtual Result<std::optional<ResultCodeRecord>> ResultCodeOf(std::string_view survey_id,
+                                                               std::string_view respondent_key) = 0;
+  virtual Result<std::optional<ResultCodeRecord>> FindResultCode(std::string_view code_hash) = 0;
+  // The respondent keys linked to a code, in the order they were linked.
+  virtual Result<std::vector<std::string>> ResultCodeResponses(std::string_view code_hash) = 0;
 
   // Accounts: created or replaced (password change), looked up, listed.
   virtual Status PutUser(const UserRecord& user) = 0;

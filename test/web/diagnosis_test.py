@@ -34,6 +34,10 @@ class DiagnosisWebTest(unittest.TestCase):
         landing, status, hdrs = b.start_open(SURVEY)
         self.assertIn("5分ほど", landing)
         self.assertEqual((status, hdrs["Location"]), (303, "/a/1"))
+        return self.answer_all(b, profile, codes)
+
+    def answer_all(self, b, profile, codes):
+        """Answers the four pages from /a/1 on and submits; returns the result page."""
         answers = items(codes)
         pages = [profile,
                  {k: answers[k] for k in ["D%02d" % i for i in range(1, 6)]},
@@ -80,6 +84,47 @@ class DiagnosisWebTest(unittest.TestCase):
         self.assertIn("平均点: %.1f点" % mean, page)
         # Below: none of the ten 96s; ties: itself, counted half.
         self.assertIn("パーセンタイル）: %.0f%%" % (100 * 0.5 / 11), page)
+
+    def test_result_code_retake_and_progress(self):
+        # A server of its own, so the peer comparison of the other test sees only its companies.
+        server = Server("-q", SURVEY, "--open-link")
+        self.addCleanup(server.stop)
+        b = Browser(server.base)
+        b.start_open(SURVEY)
+        first = self.answer_all(b, {"industry": "10", "employees": "3"}, [3] * 5 + [1] * 20)
+        code = re.search(r'class="result-code"><strong>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<', first)
+        self.assertIsNotNone(code, first)
+        code = code.group(1)
+        self.assertNotIn("これまでの結果", first)  # one attempt so far
+        self.assertEqual(code, re.search(r'result-code"><strong>([^<]+)<', b.get("/a/done")[2]).group(1))
+        # The code is stored as a hash and sealed, never in the clear.
+        with open(server.db, "rb") as f:
+            self.assertNotIn(code.replace("-", "").encode(), f.read())
+        # Retake from the result page, with the basics done now: +20 points.
+        _, _, page = b.get("/a/done")
+        status, hdrs, _ = b.post("/d/%s/retake" % SURVEY, {"_csrf": b.csrf(page), "code": code})
+        self.assertEqual((status, hdrs["Location"]), (303, "/a/1"))
+        second = self.answer_all(b, {"industry": "10", "employees": "3"}, [1] * 25)
+        self.assertIn(code, second)
+        self.assertIn("前回から 20点上がりました。", second)
+        self.assertEqual(len(re.findall(r"<td class=\"num\">\d+点</td>", second)), 2)
+        # Coming back another day with the code, typed in lower case without hyphens.
+        other = Browser(server.base)
+        _, _, form = other.get("/d/%s" % SURVEY)
+        self.assertIn("結果コードで開く", form)
+        status, _, history = other.post("/d/%s/history" % SURVEY,
+                                        {"_csrf": other.csrf(form), "code": code.replace("-", "").lower()})
+        self.assertEqual(status, 200)
+        self.assertIn("診断結果の推移", history)
+        self.assertIn("80点", history)
+        self.assertIn("100点", history)
+        # A wrong code is refused and counted; guessing is stopped.
+        status, _, page = other.post("/d/%s/history" % SURVEY,
+                                     {"_csrf": other.csrf(history), "code": "AAAA-BBBB-CCCC"})
+        self.assertEqual(status, 404)
+        self.assertIn("結果コードが見つかりません", page)
+        status, _, _ = other.post("/d/%s/history" % SURVEY, {"_csrf": "forged", "code": code})
+        self.assertEqual(status, 403)
 
     def test_answers_are_escaped_and_required(self):
         b = Browser(self.server.base)

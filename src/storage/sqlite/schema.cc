@@ -102,7 +102,25 @@ CREATE TRIGGER responses_revise_on_delete AFTER DELETE ON responses BEGIN
 END;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// Self-diagnosis result codes and the responses answered under each.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE result_codes (
+  code_hash    TEXT PRIMARY KEY,
+  survey_id    TEXT NOT NULL,
+  sealed_code  BLOB NOT NULL,
+  created_at   TEXT NOT NULL
+);
+CREATE TABLE result_code_responses (
+  survey_id       TEXT NOT NULL,
+  respondent_key  TEXT NOT NULL,
+  code_hash       TEXT NOT NULL REFERENCES result_codes (code_hash),
+  linked_at       TEXT NOT NULL,
+  PRIMARY KEY (survey_id, respondent_key)
+);
+CREATE INDEX result_code_responses_by_code ON result_code_responses (code_hash);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 

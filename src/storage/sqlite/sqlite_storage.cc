@@ -325,6 +325,87 @@ Result<int64_t> SqliteStorage::ResponsesRevision(std::string_view survey_id) {
   return row ? stmt->ColumnInt(0) : 0;
 }
 
+Status SqliteStorage::LinkResultCode(const ResultCodeRecord& code,
+                                     std::string_view respondent_key) {
+  CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  std::string now = Now();
+  Status s = Status::Ok();
+  {
+    Result<internal::StatementLease> insert = db_.Cached(
+        "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
+        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code_hash) DO NOTHING");
+    s = insert.status();
+    if (s.ok()) {
+      (*insert)->BindText(1, code.code_hash);
+      (*insert)->BindText(2, code.survey_id);
+      (*insert)->BindBlob(3, code.sealed_code);
+      (*insert)->BindText(4, now);
+      s = (*insert)->Step().status();
+    }
+    Result<internal::StatementLease> link = db_.Cached(
+        "INSERT INTO result_code_responses (survey_id, respondent_key, code_hash, linked_at) "
+        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (survey_id, respondent_key) DO NOTHING");
+    if (s.ok()) s = link.status();
+    if (s.ok()) {
+      (*link)->BindText(1, code.survey_id);
+      (*link)->BindText(2, respondent_key);
+      (*link)->BindText(3, code.code_hash);
+      (*link)->BindText(4, now);
+      s = (*link)->Step().status();
+    }
+  }
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) (void)db_.Exec("ROLLBACK");
+  return s;
+}
+
+namespace {
+ResultCodeRecord ReadResultCodeRow(const internal::SqliteStatement& stmt) {
+  return ResultCodeRecord{std::string(stmt.ColumnText(0)), std::string(stmt.ColumnText(1)),
+                          std::string(stmt.ColumnBlob(2)), std::string(stmt.ColumnText(3))};
+}
+}  // namespace
+
+Result<std::optional<ResultCodeRecord>> SqliteStorage::ResultCodeOf(
+    std::string_view survey_id, std::string_view respondent_key) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("SELECT c.code_hash, c.survey_id, c.sealed_code, c.created_at "
+                 "FROM result_code_responses r JOIN result_codes c USING (code_hash) "
+                 "WHERE r.survey_id = ?1 AND r.respondent_key = ?2"));
+  stmt->BindText(1, survey_id);
+  stmt->BindText(2, respondent_key);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return std::optional<ResultCodeRecord>();
+  return std::optional<ResultCodeRecord>(ReadResultCodeRow(*stmt));
+}
+
+Result<std::optional<ResultCodeRecord>> SqliteStorage::FindResultCode(std::string_view code_hash) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("SELECT code_hash, survey_id, sealed_code, created_at FROM result_codes "
+                 "WHERE code_hash = ?1"));
+  stmt->BindText(1, code_hash);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return std::optional<ResultCodeRecord>();
+  return std::optional<ResultCodeRecord>(ReadResultCodeRow(*stmt));
+}
+
+Result<std::vector<std::string>> SqliteStorage::ResultCodeResponses(std::string_view code_hash) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("SELECT respondent_key FROM result_code_responses WHERE code_hash = ?1 "
+                 "ORDER BY linked_at, rowid"));
+  stmt->BindText(1, code_hash);
+  std::vector<std::string> keys;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    keys.emplace_back(stmt->ColumnText(0));
+  }
+  return keys;
+}
+
 std::string SqliteStorage::CacheDirectory() const {
   if (path_.empty() || path_.starts_with(":memory:") || path_.starts_with("file:")) return "";
   return path_ + ".cache";

@@ -28,6 +28,11 @@ class SqliteStorage final : public Storage {
   Result<int64_t> CountResponses(std::string_view survey_id,
                                  std::optional<ResponseStatus> status) override;
   Result<int64_t> ResponsesRevision(std::string_view survey_id) override;
+  Status LinkResultCode(const ResultCodeRecord& code, std::string_view respondent_key) override;
+  Result<std::optional<ResultCodeRecord>> ResultCodeOf(std::string_view survey_id,
+                                                       std::string_view respondent_key) override;
+  Result<std::optional<ResultCodeRecord>> FindResultCode(std::string_view code_hash) override;
+  Result<std::vector<std::string>> ResultCodeResponses(std::string_view code_hash) override;
   // "<database>.cache" beside the database file.
   std::string CacheDirectory() const override;
   Status Backup(const std::string& path) override;

@@ -57,11 +57,11 @@ class SqliteStorageTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
-  EXPECT_EQ(*db_->SchemaVersion(), 4);
+  EXPECT_EQ(*db_->SchemaVersion(), 5);
   db_.reset();
   Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*(*again)->SchemaVersion(), 4);
+  EXPECT_EQ(*(*again)->SchemaVersion(), 5);
   EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
 }
 
@@ -230,6 +230,23 @@ TEST_F(SqliteStorageTest, UsersAndAuditLog) {
   ASSERT_EQ(log.size(), 2u);
   EXPECT_EQ(log[0].action, "export");
   EXPECT_EQ(log[0].at, "2025-11-21T20:50:00Z");
+}
+
+TEST_F(SqliteStorageTest, ResultCodesLinkResponsesInOrder) {
+  ResultCodeRecord code{"hash1", "s", "sealed-bytes", ""};
+  EXPECT_FALSE(db_->ResultCodeOf("s", "web-a")->has_value());
+  ASSERT_TRUE(db_->LinkResultCode(code, "web-a").ok());
+  ASSERT_TRUE(db_->LinkResultCode(code, "web-b").ok());  // the code exists: only linked
+  ASSERT_TRUE(db_->LinkResultCode(code, "web-a").ok());  // linking twice changes nothing
+  std::optional<ResultCodeRecord> of = *db_->ResultCodeOf("s", "web-b");
+  ASSERT_TRUE(of.has_value());
+  EXPECT_EQ(of->code_hash, "hash1");
+  EXPECT_EQ(of->sealed_code, "sealed-bytes");
+  EXPECT_EQ(of->created_at, "2025-11-21T20:50:00Z");
+  EXPECT_FALSE(db_->ResultCodeOf("other", "web-b")->has_value());
+  EXPECT_EQ(*db_->ResultCodeResponses("hash1"), (std::vector<std::string>{"web-a", "web-b"}));
+  EXPECT_TRUE(db_->FindResultCode("hash1")->has_value());
+  EXPECT_FALSE(db_->FindResultCode("hash2")->has_value());
 }
 
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {
