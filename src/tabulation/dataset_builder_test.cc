@@ -24,6 +24,19 @@ Answers Person(int i) {
   return a;
 }
 
+void ExpectSameColumns(const Dataset& a, const Dataset& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t q = 0; q < a.questionnaire().questions.size(); ++q) {
+    EXPECT_EQ(a.column(q).states, b.column(q).states) << q;
+    EXPECT_EQ(a.column(q).codes, b.column(q).codes) << q;
+    EXPECT_EQ(a.column(q).bits, b.column(q).bits) << q;
+    EXPECT_EQ(a.column(q).numbers, b.column(q).numbers) << q;
+    EXPECT_EQ(a.column(q).texts, b.column(q).texts) << q;
+  }
+  EXPECT_EQ(a.weights(), b.weights());
+  EXPECT_EQ(a.weighted(), b.weighted());
+}
+
 class LoadFromStorageTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -63,14 +76,7 @@ TEST_F(LoadFromStorageTest, BatchesDecodedInParallelKeepTheScanOrder) {
   ASSERT_TRUE(LoadDatasetFromStorage(*storage_, catalog, options, &loaded).ok());
   for (int i = 0; i < kRespondents; ++i) expected.Add(Person(i), 1 + i % 5);
   ASSERT_EQ(loaded.size(), kRespondents);
-  for (size_t q = 0; q < qn_.questions.size(); ++q) {
-    EXPECT_EQ(loaded.column(q).states, expected.column(q).states) << q;
-    EXPECT_EQ(loaded.column(q).codes, expected.column(q).codes) << q;
-    EXPECT_EQ(loaded.column(q).bits, expected.column(q).bits) << q;
-    EXPECT_EQ(loaded.column(q).numbers, expected.column(q).numbers) << q;
-    EXPECT_EQ(loaded.column(q).texts, expected.column(q).texts) << q;
-  }
-  EXPECT_EQ(loaded.weights(), expected.weights());
+  ExpectSameColumns(loaded, expected);
   EXPECT_TRUE(loaded.weighted());
   ASSERT_EQ(loaded.column(4).texts.size(), 41u);
   EXPECT_EQ(loaded.column(4).texts.back().first, 39880);  // the respondent's position
@@ -88,18 +94,6 @@ TEST_F(LoadFromStorageTest, AnEmptyWeightInALaterBatchNamesTheRespondent) {
       << s.ToString();
 }
 
-void ExpectSameColumns(const Dataset& a, const Dataset& b) {
-  ASSERT_EQ(a.size(), b.size());
-  for (size_t q = 0; q < a.questionnaire().questions.size(); ++q) {
-    EXPECT_EQ(a.column(q).states, b.column(q).states) << q;
-    EXPECT_EQ(a.column(q).codes, b.column(q).codes) << q;
-    EXPECT_EQ(a.column(q).bits, b.column(q).bits) << q;
-    EXPECT_EQ(a.column(q).numbers, b.column(q).numbers) << q;
-    EXPECT_EQ(a.column(q).texts, b.column(q).texts) << q;
-  }
-  EXPECT_EQ(a.weights(), b.weights());
-  EXPECT_EQ(a.weighted(), b.weighted());
-}
 
 // Runs SQL on the database behind the storage's back (as another program could).
 void Sql(const std::string& path, const char* sql) {
