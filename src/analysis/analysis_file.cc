@@ -50,23 +50,6 @@ void ReadSettings(YamlReader& r, const YAML::Node& node, AnalysisSettings* s) {
   s->strict_level = strict;
 }
 
-// A list of scalars (a table row or header); an error names the node otherwise.
-std::vector<std::string> ReadCells(YamlReader& r, const YAML::Node& node, const char* what) {
-  std::vector<std::string> cells;
-  if (!node.IsSequence()) {
-    r.Error(node, "not-a-list", fmt::format("{} は [列1, 列2, …] のリストで書いてください", what));
-    return cells;
-  }
-  for (const YAML::Node& c : node) {
-    if (!c.IsScalar()) {
-      r.Error(c, "not-a-string", fmt::format("{} の各列には文字列を書いてください", what));
-      continue;
-    }
-    cells.push_back(c.Scalar());
-  }
-  return cells;
-}
-
 void ReadOutline(YamlReader& r, const YAML::Node& node, ReportOutline* out) {
   if (!r.CheckMap(node, "outline", {"items", "tables"})) return;
   if (YAML::Node items = node["items"]) {
@@ -92,14 +75,14 @@ void ReadOutline(YamlReader& r, const YAML::Node& node, ReportOutline* out) {
       if (!r.CheckMap(t, "tables の項目", {"title", "header", "rows"})) continue;
       ReportOutline::Table table;
       if (auto title = r.String(t, "title", true, "tables の項目")) table.title = *title;
-      if (t["header"]) table.header = ReadCells(r, t["header"], "header");
+      if (t["header"]) table.header = r.Strings(t["header"], "header");
       YAML::Node rows = t["rows"];
       if (!rows || !rows.IsSequence()) {
         r.Error(t, "missing-key", "tables の項目には rows（行のリスト）を書いてください");
         continue;
       }
       for (const YAML::Node& row : rows) {
-        table.rows.push_back(ReadCells(r, row, "rows の行"));
+        table.rows.push_back(r.Strings(row, "rows の行"));
         if (!table.header.empty() && table.rows.back().size() != table.header.size()) {
           r.Error(row, "bad-row",
                   fmt::format("rows の行の列数 {} が header の列数 {} と違います",

@@ -13,23 +13,6 @@
 namespace chosa {
 namespace {
 
-std::vector<std::string> ReadStrings(YamlReader& r, const YAML::Node& node, const char* what) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  if (!node.IsSequence()) {
-    r.Error(node, "not-a-list", fmt::format("{} は文字列のリストで書いてください", what));
-    return out;
-  }
-  for (const YAML::Node& n : node) {
-    if (!n.IsScalar()) {
-      r.Error(n, "not-a-string", fmt::format("{} には文字列を書いてください", what));
-      continue;
-    }
-    out.push_back(n.Scalar());
-  }
-  return out;
-}
-
 // Runs `each` on every entry of the list `key` of `map` (an error when it is not a list).
 template <typename Each>
 void ForList(YamlReader& r, const YAML::Node& map, const char* key, Each&& each) {
@@ -83,8 +66,8 @@ void ReadItem(YamlReader& r, const YAML::Node& n, DiagnosisPart* part) {
   if (auto v = r.String(n, "title", true, "items の項目")) item.title = *v;
   if (auto v = r.String(n, "question", true, "items の項目")) item.question = *v;
   if (auto v = r.String(n, "explain", true, "items の項目")) item.explain = *v;
-  item.steps = ReadStrings(r, n["steps"], "steps");
-  item.support = ReadStrings(r, n["support"], "support");
+  item.steps = r.Strings(n["steps"], "steps");
+  item.support = r.Strings(n["support"], "support");
   item.may_not_apply = r.Bool(n, "may_not_apply");
   if (item.steps.empty()) {
     r.Error(n, "missing-key", fmt::format("項目「{}」に steps（最初の一歩）がありません", item.id));

@@ -112,6 +112,25 @@ class YamlReader {
     return v;
   }
 
+  // A list of strings (an absent node: empty); what is not a list or not a string is an error
+  // at its position, named `what`.
+  std::vector<std::string> Strings(const YAML::Node& node, std::string_view what) {
+    std::vector<std::string> out;
+    if (!node) return out;
+    if (!node.IsSequence()) {
+      Error(node, "not-a-list", fmt::format("{} は [値1, 値2, …] のリストで書いてください", what));
+      return out;
+    }
+    for (const YAML::Node& n : node) {
+      if (!n.IsScalar()) {
+        Error(n, "not-a-string", fmt::format("{} の各値には文字列を書いてください", what));
+        continue;
+      }
+      out.push_back(n.Scalar());
+    }
+    return out;
+  }
+
   // Parses `yaml`; a syntax error is recorded at its position and nullopt returned.
   std::optional<YAML::Node> Parse(std::string_view yaml) {
     try {

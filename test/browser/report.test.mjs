@@ -22,16 +22,22 @@ function buildReport(survey, answers, analysis) {
   return html;
 }
 
+// Opens the report and waits for its charts; `errors` collects script errors.
+async function openReport(browser, html) {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('file://' + html);
+  await page.waitForSelector('body[data-charts-ready]');
+  return { page, errors };
+}
+
 test('the seed 001 report draws every chart', async () => {
   const html = buildReport('osaka-supply-chain-2019', join(SOURCE, 'test/golden/seed001/answers.csv'),
     'data/analyses/osaka-supply-chain-2019.analysis.yaml');
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto('file://' + html);
-    await page.waitForSelector('body[data-charts-ready]');
+    const { page, errors } = await openReport(browser, html);
     const charts = await page.locator('script.chart-data').count();
     assert.ok(charts > 50, `charts: ${charts}`);
     const drawn = await page.locator('div.chart svg').count();
@@ -59,11 +65,7 @@ test('the seed 002 report draws the stacked position chart and the wave comparis
   const html = buildReport('ipa-sme-security-2021', csv, 'data/analyses/ipa-sme-security-2021.analysis.yaml');
   const browser = await launch();
   try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto('file://' + html);
-    await page.waitForSelector('body[data-charts-ready]');
+    const { page, errors } = await openReport(browser, html);
     const charts = await page.locator('script.chart-data').count();
     assert.equal(await page.locator('div.chart svg').count(), charts);
     assert.deepEqual(errors, []);
