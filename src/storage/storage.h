@@ -52,7 +52,7 @@ struct ResponseRecord {
 // A login or answering session. Only a hash of the cookie's token is stored.
 struct SessionRecord {
   std::string token_hash;  // hex
-  std::string kind;        // "respondent" or "admin"
+  std::string kind;        // "respondent", "admin" or "vendor"
   std::string survey_id;   // respondent sessions
   std::string subject;     // respondent key, or user name
   std::string csrf_token;  // per session, compared with every form's token
@@ -63,7 +63,9 @@ struct SessionRecord {
 struct UserRecord {
   std::string user_name;
   std::string password_hash;  // crypto_pwhash_str output
-  std::string role;           // "admin" (may see personal data) or "analyst"
+  // "admin" (may see personal data), "analyst" (statistics), or "vendor" (an IT vendor: only
+  // its own customers' diagnoses, /vendor)
+  std::string role;
   std::string created_at;
 };
 
@@ -93,6 +95,35 @@ struct ResultCodeRecord {
   std::string survey_id;
   std::string sealed_code;  // Vault::Seal(code, code_hash)
   std::string created_at;
+};
+
+// A customer company of an IT vendor (issue 5): the vendor invites it to the diagnosis with a
+// link whose code only the hash of is stored; its diagnoses are the responses linked to its
+// result code. Who the company is (name, contact, the link to show again) is personal data:
+// sealed by the vault with the vendor and link hash as associated data, readable by that vendor
+// only (VendorCustomerAssociated).
+struct VendorCustomerRecord {
+  int64_t customer_id = 0;  // assigned on insert
+  std::string vendor;       // the vendor's user name
+  std::string survey_id;    // the diagnosis questionnaire
+  std::string link_hash;    // hex hash of the invitation link's code
+  std::string code_hash;    // the customer's result code (result_codes)
+  std::string sealed_identity;
+  std::string key_id;  // Vault::key_id() of the key that sealed the identity
+  std::string created_at;
+};
+
+// The associated data a customer's identity is sealed with: moving a sealed identity to another
+// vendor's row makes it unreadable.
+inline std::string VendorCustomerAssociated(std::string_view vendor, std::string_view link_hash) {
+  return "vendor-customer\n" + std::string(vendor) + "\n" + std::string(link_hash);
+}
+
+// One customer's result code with the vendor it belongs to, for anonymous aggregates across
+// vendors (no identity).
+struct VendorCustomerCode {
+  std::string vendor;
+  std::string code_hash;
 };
 
 // A unit of writes; destroyed without Commit() it rolls back. Not copyable.
@@ -170,6 +201,22 @@ class Storage {
   virtual Result<std::optional<ResultCodeRecord>> FindResultCode(std::string_view code_hash) = 0;
   // The respondent keys linked to a code, in the order they were linked.
   virtual Result<std::vector<std::string>> ResultCodeResponses(std::string_view code_hash) = 0;
+
+  // Vendor customers: created together with their (new) result code; filled: customer_id.
+  virtual Status PutVendorCustomer(const ResultCodeRecord& code,
+                                   VendorCustomerRecord* customer) = 0;
+  // The customers of one vendor, oldest first.
+  virtual Result<std::vector<VendorCustomerRecord>> ListVendorCustomers(
+      std::string_view vendor) = 0;
+  // The customer `customer_id` if it belongs to `vendor`; nullopt otherwise (also when it is
+  // another vendor's: callers cannot tell the two apart).
+  virtual Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view vendor,
+                                                                        int64_t customer_id) = 0;
+  virtual Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
+      std::string_view link_hash) = 0;
+  // Every vendor customer of a survey, identities left out.
+  virtual Result<std::vector<VendorCustomerCode>> VendorCustomerCodes(
+      std::string_view survey_id) = 0;
 
   // Accounts: created or replaced (password change), looked up, listed.
   virtual Status PutUser(const UserRecord& user) = 0;

@@ -120,7 +120,45 @@ CREATE TABLE result_code_responses (
 CREATE INDEX result_code_responses_by_code ON result_code_responses (code_hash);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+// IT vendors (issue 5): vendor accounts and sessions, and their customer companies. A customer's
+// identity is sealed by the vault (bound to the vendor and the link); its diagnoses are the
+// responses linked to its result code.
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE users_v6 (
+  user_name      TEXT PRIMARY KEY,
+  password_hash  TEXT NOT NULL,
+  role           TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'vendor')),
+  created_at     TEXT NOT NULL
+);
+INSERT INTO users_v6 SELECT user_name, password_hash, role, created_at FROM users;
+DROP TABLE users;
+ALTER TABLE users_v6 RENAME TO users;
+CREATE TABLE sessions_v6 (
+  token_hash  TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('respondent', 'admin', 'vendor')),
+  survey_id   TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  csrf_token  TEXT NOT NULL,
+  expires_at  INTEGER NOT NULL
+);
+INSERT INTO sessions_v6 SELECT token_hash, kind, survey_id, subject, csrf_token, expires_at
+  FROM sessions;
+DROP TABLE sessions;
+ALTER TABLE sessions_v6 RENAME TO sessions;
+CREATE TABLE vendor_customers (
+  customer_id      INTEGER PRIMARY KEY,
+  vendor           TEXT NOT NULL,
+  survey_id        TEXT NOT NULL,
+  link_hash        TEXT NOT NULL UNIQUE,
+  code_hash        TEXT NOT NULL UNIQUE REFERENCES result_codes (code_hash),
+  sealed_identity  BLOB NOT NULL,
+  key_id           TEXT NOT NULL,
+  created_at       TEXT NOT NULL
+);
+CREATE INDEX vendor_customers_by_vendor ON vendor_customers (vendor, customer_id);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 

@@ -33,6 +33,13 @@ class SqliteStorage final : public Storage {
                                                        std::string_view respondent_key) override;
   Result<std::optional<ResultCodeRecord>> FindResultCode(std::string_view code_hash) override;
   Result<std::vector<std::string>> ResultCodeResponses(std::string_view code_hash) override;
+  Status PutVendorCustomer(const ResultCodeRecord& code, VendorCustomerRecord* customer) override;
+  Result<std::vector<VendorCustomerRecord>> ListVendorCustomers(std::string_view vendor) override;
+  Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view vendor,
+                                                                int64_t customer_id) override;
+  Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
+      std::string_view link_hash) override;
+  Result<std::vector<VendorCustomerCode>> VendorCustomerCodes(std::string_view survey_id) override;
   // "<database>.cache" beside the database file.
   std::string CacheDirectory() const override;
   Status Backup(const std::string& path) override;

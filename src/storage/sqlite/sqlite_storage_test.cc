@@ -57,11 +57,11 @@ class SqliteStorageTest : public ::testing::Test {
 };
 
 TEST_F(SqliteStorageTest, MigratesToTheLatestSchemaOnceAndUsesWal) {
-  EXPECT_EQ(*db_->SchemaVersion(), 5);
+  EXPECT_EQ(*db_->SchemaVersion(), 6);
   db_.reset();
   Result<std::unique_ptr<SqliteStorage>> again = SqliteStorage::Open(dir_.File("chosa.db"));
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(*(*again)->SchemaVersion(), 5);
+  EXPECT_EQ(*(*again)->SchemaVersion(), 6);
   EXPECT_TRUE(FileExists(dir_.File("chosa.db-wal")));
 }
 
@@ -247,6 +247,51 @@ TEST_F(SqliteStorageTest, ResultCodesLinkResponsesInOrder) {
   EXPECT_EQ(*db_->ResultCodeResponses("hash1"), (std::vector<std::string>{"web-a", "web-b"}));
   EXPECT_TRUE(db_->FindResultCode("hash1")->has_value());
   EXPECT_FALSE(db_->FindResultCode("hash2")->has_value());
+}
+
+TEST_F(SqliteStorageTest, VendorCustomersAreScopedByVendor) {
+  ResultCodeRecord code_a{"code-a", "s", "sealed-a", ""};
+  VendorCustomerRecord a{0, "vendor-a", "s", "link-a", "", "identity-a", "k1", ""};
+  ASSERT_TRUE(db_->PutVendorCustomer(code_a, &a).ok());
+  EXPECT_GT(a.customer_id, 0);
+  EXPECT_EQ(a.code_hash, "code-a");
+  ResultCodeRecord code_b{"code-b", "s", "sealed-b", ""};
+  VendorCustomerRecord b{0, "vendor-b", "s", "link-b", "", "identity-b", "k1", ""};
+  ASSERT_TRUE(db_->PutVendorCustomer(code_b, &b).ok());
+
+  // The customer's result code exists and can take responses.
+  ASSERT_TRUE(db_->FindResultCode("code-a")->has_value());
+  ASSERT_TRUE(db_->LinkResultCode(code_a, "web-1").ok());
+  EXPECT_EQ(*db_->ResultCodeResponses("code-a"), std::vector<std::string>{"web-1"});
+
+  std::vector<VendorCustomerRecord> of_a = *db_->ListVendorCustomers("vendor-a");
+  ASSERT_EQ(of_a.size(), 1u);
+  EXPECT_EQ(of_a[0].sealed_identity, "identity-a");
+  EXPECT_EQ(of_a[0].created_at, "2025-11-21T20:50:00Z");
+  EXPECT_TRUE(db_->GetVendorCustomer("vendor-a", a.customer_id)->has_value());
+  EXPECT_FALSE(db_->GetVendorCustomer("vendor-a", b.customer_id)->has_value());
+  EXPECT_FALSE(db_->GetVendorCustomer("vendor-b", a.customer_id)->has_value());
+  EXPECT_EQ((*db_->FindVendorCustomerByLink("link-b"))->vendor, "vendor-b");
+  EXPECT_FALSE(db_->FindVendorCustomerByLink("link-c")->has_value());
+  std::vector<VendorCustomerCode> codes = *db_->VendorCustomerCodes("s");
+  ASSERT_EQ(codes.size(), 2u);
+  EXPECT_EQ(codes[1].vendor, "vendor-b");
+  EXPECT_EQ(codes[1].code_hash, "code-b");
+
+  // A taken link or code writes nothing: no customer without its code, no code without customer.
+  ResultCodeRecord code_c{"code-c", "s", "sealed-c", ""};
+  VendorCustomerRecord dup{0, "vendor-a", "s", "link-a", "", "identity-c", "k1", ""};
+  EXPECT_FALSE(db_->PutVendorCustomer(code_c, &dup).ok());
+  EXPECT_FALSE(db_->FindResultCode("code-c")->has_value());
+  EXPECT_EQ(db_->ListVendorCustomers("vendor-a")->size(), 1u);
+}
+
+TEST_F(SqliteStorageTest, VendorAccountsAndSessions) {
+  ASSERT_TRUE(db_->PutUser(UserRecord{"v", "hash", "vendor", ""}).ok());
+  EXPECT_EQ((*db_->GetUser("v"))->role, "vendor");
+  EXPECT_FALSE(db_->PutUser(UserRecord{"x", "hash", "owner", ""}).ok());
+  ASSERT_TRUE(db_->PutSession(SessionRecord{"t", "vendor", "", "v", "csrf", 4102444800}).ok());
+  EXPECT_EQ((*db_->GetSession("t", 0))->kind, "vendor");
 }
 
 TEST_F(SqliteStorageTest, NewerSchemaIsRefused) {

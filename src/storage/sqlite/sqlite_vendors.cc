@@ -1,0 +1,131 @@
+// IT vendors' customers in SQLite (schema 6): the customer row and its result code are written in
+// one transaction; every read for a vendor is scoped by the vendor in SQL.
+#include "storage/sqlite/sqlite_storage.h"
+
+namespace chosa {
+
+namespace {
+
+constexpr const char* kCustomerColumns =
+    "customer_id, vendor, survey_id, link_hash, code_hash, sealed_identity, key_id, created_at";
+
+VendorCustomerRecord ReadCustomerRow(const internal::SqliteStatement& stmt) {
+  VendorCustomerRecord c;
+  c.customer_id = stmt.ColumnInt(0);
+  c.vendor = stmt.ColumnText(1);
+  c.survey_id = stmt.ColumnText(2);
+  c.link_hash = stmt.ColumnText(3);
+  c.code_hash = stmt.ColumnText(4);
+  c.sealed_identity = stmt.ColumnBlob(5);
+  c.key_id = stmt.ColumnText(6);
+  c.created_at = stmt.ColumnText(7);
+  return c;
+}
+
+// Runs `stmt` (bound) and returns its single row, if any.
+Result<std::optional<VendorCustomerRecord>> OneCustomer(internal::SqliteStatement& stmt) {
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return std::optional<VendorCustomerRecord>();
+  return std::optional<VendorCustomerRecord>(ReadCustomerRow(stmt));
+}
+
+}  // namespace
+
+Status SqliteStorage::PutVendorCustomer(const ResultCodeRecord& code,
+                                        VendorCustomerRecord* customer) {
+  CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+  std::string now = Now();
+  Status s = Status::Ok();
+  {
+    Result<internal::StatementLease> insert_code = db_.Cached(
+        "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
+        "VALUES (?1, ?2, ?3, ?4)");
+    s = insert_code.status();
+    if (s.ok()) {
+      (*insert_code)->BindText(1, code.code_hash);
+      (*insert_code)->BindText(2, code.survey_id);
+      (*insert_code)->BindBlob(3, code.sealed_code);
+      (*insert_code)->BindText(4, now);
+      s = (*insert_code)->Run();
+    }
+    Result<internal::StatementLease> insert = db_.Cached(
+        "INSERT INTO vendor_customers (vendor, survey_id, link_hash, code_hash, sealed_identity, "
+        "key_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING customer_id");
+    if (s.ok()) s = insert.status();
+    if (s.ok()) {
+      internal::SqliteStatement& stmt = **insert;
+      stmt.BindText(1, customer->vendor);
+      stmt.BindText(2, customer->survey_id);
+      stmt.BindText(3, customer->link_hash);
+      stmt.BindText(4, code.code_hash);
+      stmt.BindBlob(5, customer->sealed_identity);
+      stmt.BindText(6, customer->key_id);
+      stmt.BindText(7, now);
+      Result<bool> row = stmt.Step();
+      s = row.status();
+      if (s.ok() && *row) {
+        customer->customer_id = stmt.ColumnInt(0);
+        customer->code_hash = code.code_hash;
+        customer->created_at = now;
+        s = stmt.Step().status();  // finish the statement before COMMIT
+      }
+    }
+  }
+  if (s.ok()) s = db_.Exec("COMMIT");
+  if (!s.ok()) (void)db_.Exec("ROLLBACK");
+  return s;
+}
+
+Result<std::vector<VendorCustomerRecord>> SqliteStorage::ListVendorCustomers(
+    std::string_view vendor) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(std::string("SELECT ") + kCustomerColumns +
+                 " FROM vendor_customers WHERE vendor = ?1 ORDER BY customer_id"));
+  stmt->BindText(1, vendor);
+  std::vector<VendorCustomerRecord> customers;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    customers.push_back(ReadCustomerRow(*stmt));
+  }
+  return customers;
+}
+
+Result<std::optional<VendorCustomerRecord>> SqliteStorage::GetVendorCustomer(
+    std::string_view vendor, int64_t customer_id) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached(std::string("SELECT ") + kCustomerColumns +
+                 " FROM vendor_customers WHERE vendor = ?1 AND customer_id = ?2"));
+  stmt->BindText(1, vendor);
+  stmt->BindInt(2, customer_id);
+  return OneCustomer(*stmt);
+}
+
+Result<std::optional<VendorCustomerRecord>> SqliteStorage::FindVendorCustomerByLink(
+    std::string_view link_hash) {
+  CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
+                         db_.Cached(std::string("SELECT ") + kCustomerColumns +
+                                    " FROM vendor_customers WHERE link_hash = ?1"));
+  stmt->BindText(1, link_hash);
+  return OneCustomer(*stmt);
+}
+
+Result<std::vector<VendorCustomerCode>> SqliteStorage::VendorCustomerCodes(
+    std::string_view survey_id) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("SELECT vendor, code_hash FROM vendor_customers WHERE survey_id = ?1 "
+                 "ORDER BY customer_id"));
+  stmt->BindText(1, survey_id);
+  std::vector<VendorCustomerCode> codes;
+  while (true) {
+    CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+    if (!row) break;
+    codes.push_back({std::string(stmt->ColumnText(0)), std::string(stmt->ColumnText(1))});
+  }
+  return codes;
+}
+
+}  // namespace chosa
