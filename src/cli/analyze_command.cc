@@ -12,6 +12,7 @@
 #include "base/file.h"
 #include "cli/dataset_source.h"
 #include "questionnaire/builtin.h"
+#include "report/pdf.h"
 #include "report/report_html.h"
 #include "report/report_xlsx.h"
 

@@ -75,6 +75,21 @@ void ReadItem(YamlReader& r, const YAML::Node& n, DiagnosisPart* part) {
   part->items.push_back(std::move(item));
 }
 
+void ReadResponsibilities(YamlReader& r, const YAML::Node& node, Responsibilities* out) {
+  if (!r.CheckMap(node, "responsibilities", {"note", "areas"})) return;
+  if (auto v = r.String(node, "note", true, "responsibilities")) out->note = *v;
+  ForList(r, node, "areas", [&](const YAML::Node& n) {
+    if (!r.CheckMap(n, "areas の項目", {"id", "area", "items", "vendor", "customer"})) return;
+    ResponsibilityArea a;
+    if (auto v = r.String(n, "id", true, "areas の項目")) a.id = *v;
+    if (auto v = r.String(n, "area", true, "areas の項目")) a.area = *v;
+    if (auto v = r.String(n, "vendor", true, "areas の項目")) a.vendor = *v;
+    if (auto v = r.String(n, "customer", true, "areas の項目")) a.customer = *v;
+    a.items = r.Strings(n["items"], "items");
+    out->areas.push_back(std::move(a));
+  });
+}
+
 // Cross-references inside the file: unique ids, known support ids, a scale with one
 // not-applicable entry at most, bands from the highest.
 void CheckInside(YamlReader& r, const YAML::Node& root, const Diagnosis& d) {
@@ -89,6 +104,19 @@ void CheckInside(YamlReader& r, const YAML::Node& root, const Diagnosis& d) {
           r.Error(root["parts"], "unknown-support",
                   fmt::format("項目「{}」の support「{}」は support にありません", item.id, s));
         }
+      }
+    }
+  }
+  std::set<std::string> covered;
+  for (const ResponsibilityArea& a : d.responsibilities.areas) {
+    for (const std::string& item : a.items) {
+      if (!ids.contains(item)) {
+        r.Error(root["responsibilities"], "unknown-item",
+                fmt::format("responsibilities の「{}」の項目「{}」は parts にありません", a.area,
+                            item));
+      } else if (!covered.insert(item).second) {
+        r.Error(root["responsibilities"], "duplicate-id",
+                fmt::format("項目「{}」が responsibilities の二つの分野にあります", item));
       }
     }
   }
@@ -147,7 +175,8 @@ DiagnosisLoad LoadDiagnosisText(std::string_view yaml, const std::string& source
   YAML::Node root = *parsed;
   Diagnosis d;
   if (!r.CheckMap(root, "診断ファイル",
-                  {"diagnosis", "profile", "scale", "bands", "support", "parts"})) {
+                  {"diagnosis", "profile", "scale", "bands", "support", "parts",
+                   "responsibilities"})) {
     return result;
   }
   YAML::Node head = root["diagnosis"];
@@ -203,6 +232,8 @@ DiagnosisLoad LoadDiagnosisText(std::string_view yaml, const std::string& source
     ForList(r, n, "items", [&](const YAML::Node& item) { ReadItem(r, item, &part); });
     d.parts.push_back(std::move(part));
   });
+  if (root["responsibilities"])
+    ReadResponsibilities(r, root["responsibilities"], &d.responsibilities);
   if (d.bands.empty()) r.Error(root, "missing-key", "bands がありません");
   CheckInside(r, root, d);
   bool errors = std::any_of(result.diagnostics.begin(), result.diagnostics.end(),

@@ -40,6 +40,18 @@ struct DiagnosisItem {
   bool may_not_apply = false;
 };
 
+// One area of the split of responsibilities between an IT vendor and its customer (seed 003).
+struct ResponsibilityArea {
+  std::string id, area;
+  std::vector<std::string> items;  // the diagnosis items it covers
+  std::string vendor, customer;    // what each side does
+};
+
+struct Responsibilities {
+  std::string note;  // why to settle it in writing
+  std::vector<ResponsibilityArea> areas;
+};
+
 struct DiagnosisPart {
   std::string id, title;
   int number = 0;
@@ -63,6 +75,7 @@ struct Diagnosis {
   std::vector<ScoreBand> bands;  // highest first
   std::vector<SupportMeasure> support;
   std::vector<DiagnosisPart> parts;
+  Responsibilities responsibilities;  // optional in the file
 
   int ItemCount() const;
   int MaxPoints() const;  // the highest points of the scale, per item

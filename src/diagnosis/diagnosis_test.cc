@@ -48,6 +48,13 @@ TEST(Diagnosis, TheBuiltInDiagnosisMatchesItsQuestionnaire) {
       EXPECT_FALSE(item.support.empty()) << item.id;
     }
   }
+  // The vendor/customer split covers every item exactly once (the loader refuses repeats).
+  int covered = 0;
+  for (const ResponsibilityArea& a : d.responsibilities.areas) {
+    covered += static_cast<int>(a.items.size());
+    EXPECT_FALSE(a.vendor.empty() || a.customer.empty()) << a.id;
+  }
+  EXPECT_EQ(covered, d.ItemCount());
 }
 
 TEST(Diagnosis, PointsPerAnswerAndTheBands) {
@@ -188,6 +195,11 @@ parts:
     title: P
     items:
       - {id: D01, title: t, question: q, explain: e, steps: [s], support: [nowhere]}
+responsibilities:
+  note: n
+  areas:
+    - {id: a, area: 更新, items: [D01, D99], vendor: v, customer: c}
+    - {id: b, area: 監視, items: [D01], vendor: v, customer: c}
 )",
                                          "bad.yaml");
   EXPECT_FALSE(load.diagnosis);
@@ -198,6 +210,11 @@ parts:
   EXPECT_NE(all.find("項目「D01」の support「nowhere」は support にありません"), std::string::npos)
       << all;
   EXPECT_NE(all.find("bands は点の高い順に"), std::string::npos) << all;
+  EXPECT_NE(all.find("responsibilities の「更新」の項目「D99」は parts にありません"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("項目「D01」が responsibilities の二つの分野にあります"), std::string::npos)
+      << all;
 }
 
 }  // namespace

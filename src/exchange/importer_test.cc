@@ -174,6 +174,23 @@ class FailingStorage final : public Storage {
   Result<std::vector<std::string>> ResultCodeResponses(std::string_view hash) override {
     return inner_.ResultCodeResponses(hash);
   }
+  Status PutVendorCustomer(const ResultCodeRecord& c, VendorCustomerRecord* v) override {
+    return inner_.PutVendorCustomer(c, v);
+  }
+  Result<std::vector<VendorCustomerRecord>> ListVendorCustomers(std::string_view v) override {
+    return inner_.ListVendorCustomers(v);
+  }
+  Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view v,
+                                                                int64_t id) override {
+    return inner_.GetVendorCustomer(v, id);
+  }
+  Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
+      std::string_view h) override {
+    return inner_.FindVendorCustomerByLink(h);
+  }
+  Result<std::vector<VendorCustomerCode>> VendorCustomerCodes(std::string_view id) override {
+    return inner_.VendorCustomerCodes(id);
+  }
   Status Backup(const std::string& p) override { return inner_.Backup(p); }
   Result<std::optional<ResponseRecord>> GetResponse(std::string_view id, std::string_view key,
                                                     bool personal) override {

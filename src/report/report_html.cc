@@ -1,9 +1,6 @@
 #include "report/report_html.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <kainjow/mustache.hpp>
@@ -12,8 +9,6 @@
 #include "base/file.h"
 #include "report/charts.h"
 #include "report/findings.h"
-
-extern char** environ;
 
 namespace chosa {
 namespace {
@@ -204,41 +199,6 @@ Result<std::string> RenderReportHtml(const ReportInput& input, const std::string
   std::string html = page.render(d);
   if (!page.is_valid()) return Status::Internal("report.mustache: " + page.error_message());
   return html;
-}
-
-Status PrintPdf(const std::string& html_path, const std::string& pdf_path) {
-  const char* env = std::getenv("CHOSA_CHROMIUM");
-  std::string chromium = env != nullptr && *env != '\0' ? env : "/usr/bin/chromium";
-  std::string url = "file://" + std::filesystem::absolute(html_path).string();
-  std::string tmp = pdf_path + ".tmp.pdf";
-  std::vector<std::string> args = {chromium,
-                                   "--headless",
-                                   "--no-sandbox",
-                                   "--disable-gpu",
-                                   "--no-pdf-header-footer",
-                                   "--print-to-pdf=" + tmp,
-                                   url};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  int rc = posix_spawn(&pid, chromium.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0)
-    return Status::Internal(fmt::format("{} を起動できません（PDF を作れません）", chromium));
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Result<std::string> pdf = ReadFile(tmp);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !pdf.ok() || !pdf->starts_with("%PDF")) {
-    std::filesystem::remove(tmp);
-    return Status::Internal("Chromium で PDF を作れませんでした");
-  }
-  std::filesystem::rename(tmp, pdf_path);
-  return Status::Ok();
 }
 
 }  // namespace chosa

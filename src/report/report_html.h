@@ -25,7 +25,4 @@ struct ReportInput {
 // data/vendor/node_modules (paths under `data_dir`).
 Result<std::string> RenderReportHtml(const ReportInput& input, const std::string& data_dir);
 
-// Prints `html_path` to `pdf_path` with headless Chromium (`chromium`, or $CHOSA_CHROMIUM).
-Status PrintPdf(const std::string& html_path, const std::string& pdf_path);
-
 }  // namespace chosa
