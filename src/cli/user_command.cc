@@ -60,8 +60,10 @@ class UserCommand final : public Command {
                                 "ユーザーを追加する（同名がいればパスワードと役割を置き換える）。"
                                 "パスワードは標準入力から読む（10文字以上）");
     add_->add_option("name", name_, "ユーザー名（英数字と . - _ @、64文字まで）")->required();
-    add_->add_option("--role", role_, "admin（個人情報も見られる）または analyst（統計のみ）")
-        ->check(CLI::IsMember({"admin", "analyst"}))
+    add_->add_option("--role", role_,
+                     "admin（個人情報も見られる）、analyst（統計のみ）、vendor（IT ベンダー: "
+                     "自社の顧客の診断だけ）")
+        ->check(CLI::IsMember({"admin", "analyst", "vendor"}))
         ->capture_default_str();
     list_ = app_->add_subcommand("list", "ユーザーの一覧");
     remove_ =

@@ -9,6 +9,7 @@
 
 #include "base/text.h"
 #include "diagnosis/companies.h"
+#include "server/diagnosis_views.h"
 #include "server/failure_limiter.h"
 #include "server/form.h"
 #include "server/session.h"
@@ -18,8 +19,6 @@
 
 namespace chosa::web {
 namespace {
-
-using kainjow::mustache::list;
 
 constexpr size_t kPriorities = 5;  // items to fix first, shown in full
 
@@ -53,37 +52,6 @@ std::string ShownCode(const std::string& code) {
   return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
 
-std::optional<int> CodeOf(const Questionnaire& qn, const Answers& answers, const std::string& id) {
-  int q = qn.FindQuestion(id);
-  if (q < 0 || !answers[q].answered() || answers[q].codes.empty()) return std::nullopt;
-  return answers[q].codes[0];
-}
-
-View ItemView(const Diagnosis& d, const ItemScore& s, size_t rank) {
-  View v;
-  v.set("rank", std::to_string(rank));
-  v.set("part", std::to_string(s.part->number));
-  v.set("id", s.item->id);
-  v.set("title", s.item->title);
-  const ScaleEntry* e = s.code ? d.FindScale(*s.code) : nullptr;
-  v.set("answer", e != nullptr ? e->label : std::string("未回答"));
-  v.set("explain", s.item->explain);
-  list steps, support;
-  for (const std::string& step : s.item->steps) steps.push_back(View("text", step));
-  for (const std::string& id : s.item->support) {
-    const SupportMeasure* m = d.FindSupport(id);
-    if (m == nullptr) continue;
-    View sv;
-    sv.set("name", m->name);
-    sv.set("what", m->what);
-    sv.set("url", m->url);
-    support.push_back(sv);
-  }
-  v.set("steps", steps);
-  v.set("support", support);
-  return v;
-}
-
 }  // namespace
 
 std::string WebApp::ResultCodeFor(const std::string& survey_id, const std::string& respondent_key,
@@ -105,51 +73,10 @@ std::string WebApp::ResultCodeFor(const std::string& survey_id, const std::strin
 }
 
 View WebApp::DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const {
-  const Questionnaire& qn = *served.questionnaire;
-  Result<std::vector<std::string>> keys = Db().ResultCodeResponses(code.code_hash);
-  if (!keys.ok()) throw std::runtime_error(keys.status().ToString());
-  struct Attempt {
-    std::string at;
-    int total;
-    std::string band;
-  };
-  std::vector<Attempt> attempts;
-  SurveyCatalog catalog(Db());
-  for (const std::string& key : *keys) {
-    Result<std::optional<ResponseRecord>> r = Db().GetResponse(code.survey_id, key, false);
-    if (!r.ok()) throw std::runtime_error(r.status().ToString());
-    if (!r->has_value() || (*r)->status != ResponseStatus::kComplete) continue;
-    Answers answers;
-    if (!catalog.Decode(**r, qn, &answers).ok()) continue;
-    std::map<std::string, int> codes;
-    for (const DiagnosisPart& p : served.diagnosis->parts)
-      for (const DiagnosisItem& item : p.items)
-        if (std::optional<int> c = CodeOf(qn, answers, item.id)) codes[item.id] = *c;
-    DiagnosisResult result = ScoreDiagnosis(*served.diagnosis, codes);
-    attempts.push_back({(*r)->updated_at, result.total, result.band->label});
-  }
-  std::stable_sort(attempts.begin(), attempts.end(),
-                   [](const Attempt& a, const Attempt& b) { return a.at < b.at; });
-  View v;
-  list rows;
-  for (size_t i = 0; i < attempts.size(); ++i) {
-    View row;
-    row.set("at", JstTime(attempts[i].at));
-    row.set("total", std::to_string(attempts[i].total));
-    row.set("band", attempts[i].band);
-    row.set("change", i == 0 ? std::string("―")
-                             : fmt::format("{:+d}", attempts[i].total - attempts[i - 1].total));
-    rows.push_back(row);
-  }
-  v.set("rows", rows);
-  v.set("several", attempts.size() > 1);
-  if (attempts.size() > 1) {
-    int change = attempts.back().total - attempts[attempts.size() - 2].total;
-    v.set("change", change > 0   ? fmt::format("前回から {}点上がりました。", change)
-                    : change < 0 ? fmt::format("前回から {}点下がりました。", -change)
-                                 : std::string("前回と同じ点数です。"));
-  }
-  return v;
+  Result<std::vector<ScoredAttempt>> attempts =
+      CompletedAttempts(Db(), *served.questionnaire, *served.diagnosis, code.code_hash);
+  Check(attempts.status());
+  return HistoryView(*attempts);
 }
 
 HttpResponse WebApp::ResultCodeForm(const std::string& survey_id, const std::string& message,
@@ -207,63 +134,19 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
                                          const Answers& answers, const std::string& respondent_key,
                                          const std::string& submitted_at) const {
   const Diagnosis& d = *served.diagnosis;
-  std::map<std::string, int> codes;
-  for (const DiagnosisPart& p : d.parts)
-    for (const DiagnosisItem& item : p.items)
-      if (std::optional<int> c = CodeOf(qn, answers, item.id)) codes[item.id] = *c;
-  DiagnosisResult r = ScoreDiagnosis(d, codes);
-
-  View v;
+  DiagnosisResult r = ScoreDiagnosis(d, DiagnosisAnswers(d, qn, answers));
+  View v = ResultView(d, r, kPriorities);
   v.set("survey_title", qn.title);
   v.set("submitted_at", submitted_at);
-  v.set("total", std::to_string(r.total));
-  v.set("max", std::to_string(r.max));
-  v.set("band", r.band->label);
-  v.set("band_id", r.band->id);
-  v.set("meaning", r.band->meaning);
-  v.set("next", r.band->next);
-  list parts;
-  for (const PartScore& p : r.parts) {
-    View pv;
-    pv.set("number", std::to_string(p.part->number));
-    pv.set("title", p.part->title);
-    pv.set("points", std::to_string(std::max(0, p.points)));
-    pv.set("shown", std::to_string(p.points));
-    pv.set("max", std::to_string(p.max));
-    parts.push_back(pv);
-  }
-  v.set("parts", parts);
-  list priorities;
-  for (size_t i = 0; i < r.priorities.size() && i < kPriorities; ++i)
-    priorities.push_back(ItemView(d, r.items[r.priorities[i]], i + 1));
-  v.set("priorities", priorities);
-  v.set("has_priorities", !r.priorities.empty());
-  if (r.priorities.size() > kPriorities) {
-    list rest;
-    for (size_t i = kPriorities; i < r.priorities.size(); ++i) {
-      const ItemScore& s = r.items[r.priorities[i]];
-      rest.push_back(View("title", fmt::format("{}（Part {}）", s.item->title, s.part->number)));
-    }
-    v.set("rest", rest);
-  }
-  list not_applicable;
-  for (const ItemScore& s : r.items)
-    if (s.not_applicable) not_applicable.push_back(View("title", s.item->title));
-  v.set("not_applicable", not_applicable);
-  v.set("has_not_applicable", r.not_applicable > 0);
-  const SecurityActionReadiness& sa = r.security_action;
-  v.set("one_star", sa.one_star);
-  v.set("one_star_missing", std::to_string(sa.one_star_missing.size()));
-  v.set("two_star", sa.two_star);
 
   // Peers: every complete diagnosis stored for this questionnaire, this one included.
-  std::optional<int> industry = CodeOf(qn, answers, d.profile.industry);
+  std::optional<int> industry = SingleCode(qn, answers, d.profile.industry);
   int employees_q = qn.FindQuestion(d.profile.employees);
   std::optional<double> employees;
   if (employees_q >= 0 && answers[employees_q].answered()) employees = answers[employees_q].number;
-  int size =
-      PeerSizeOf(d.profile, industry.value_or(0), employees,
-                 d.profile.capital.empty() ? std::nullopt : CodeOf(qn, answers, d.profile.capital));
+  int size = PeerSizeOf(
+      d.profile, industry.value_or(0), employees,
+      d.profile.capital.empty() ? std::nullopt : SingleCode(qn, answers, d.profile.capital));
   SurveyCatalog catalog(Db());
   Dataset data(qn);
   Status loaded = LoadDatasetFromStorage(Db(), catalog, {}, &data);
