@@ -13,7 +13,7 @@ PACKAGES="
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libgtest-dev libgmock-dev
   clang libclang-rt-14-dev
-  chromium fonts-noto-cjk
+  chromium fonts-noto-cjk poppler-utils
   libboost-dev libreadstat-dev r-base-core r-cran-survey r-cran-haven
   libreoffice-calc-nogui
 "

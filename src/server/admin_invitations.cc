@@ -21,17 +21,6 @@ constexpr int kPageSize = 100;
 constexpr int kMaxCreate = 10000;  // per request from the console (the CLI allows more)
 constexpr size_t kMaxLabel = 100;  // characters
 
-bool SafeHost(std::string_view host) {
-  if (host.empty() || host.size() > 255) return false;
-  for (char c : host) {
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-          c == '-' || c == ':' || c == '[' || c == ']')) {
-      return false;
-    }
-  }
-  return true;
-}
-
 int PageNumber(const HttpRequest& request) {
   Result<FormData> query = FormData::Parse(request.query);
   if (!query.ok()) return 1;
@@ -127,17 +116,13 @@ HttpResponse WebApp::AdminCreateInvitations(const HttpRequest& request, const Ad
     return AdminInvitations(request, admin, served,
                             fmt::format("ラベルは{}文字以内にしてください。", kMaxLabel), 400);
   }
-  std::string base = config_.public_url;
-  if (base.empty()) {
-    if (!SafeHost(request.host)) {
-      return AdminInvitations(request, admin, served,
-                              "リンクの URL を決められません。設定ファイルに public_url "
-                              "を書いてください。",
-                              400);
-    }
-    base = (request.secure || config_.secure_cookies ? "https://" : "http://") + request.host;
+  std::optional<std::string> base = LinkBase(request);
+  if (!base) {
+    return AdminInvitations(request, admin, served,
+                            "リンクの URL を決められません。設定ファイルに public_url "
+                            "を書いてください。",
+                            400);
   }
-  while (base.ends_with('/')) base.pop_back();
   Result<std::vector<std::string>> codes = [&] {
     std::lock_guard<std::mutex> lock(write_mu_);
     return CreateInvitations(Db(), qn.id, count, label);
@@ -146,7 +131,7 @@ HttpResponse WebApp::AdminCreateInvitations(const HttpRequest& request, const Ad
   Audit(admin.user.user_name, "invitations-create",
         fmt::format("{} count={} label={}", qn.id, count, label));
   return Download(
-      InvitationCsv(*codes, label, base), "text/csv; charset=utf-8",
+      InvitationCsv(*codes, label, *base), "text/csv; charset=utf-8",
       fmt::format("{}-invitations-{}.csv", qn.id, FormatJstCompact(clock_.NowMicros())));
 }
 

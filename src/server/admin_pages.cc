@@ -3,6 +3,7 @@
 // audit log. Personal data never appears on these pages.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -69,7 +70,7 @@ Result<std::unique_ptr<WebApp::Admin>> WebApp::LoadAdmin(const HttpRequest& requ
                          Db().GetSession(HashToken(token), NowSeconds()));
   if (!session || session->kind != "admin") return Status::NotFound("no admin session");
   CHOSA_ASSIGN_OR_RETURN(std::optional<UserRecord> user, Db().GetUser(session->subject));
-  if (!user) return Status::NotFound("account removed");
+  if (!user || user->role == "vendor") return Status::NotFound("account removed");
   auto admin = std::make_unique<Admin>();
   admin->session = std::move(*session);
   admin->user = std::move(*user);
@@ -138,37 +139,49 @@ HttpResponse WebApp::AdminSurveyRoute(const HttpRequest& r, const Admin& admin,
 HttpResponse WebApp::AdminLoginForm(const std::string& message, int status) const {
   View v;
   if (!message.empty()) v.set("message", message);
-  return PageWithPreSession("admin_login", std::move(v), "管理画面ログイン", status);
+  v.set("heading", std::string("管理画面ログイン"));
+  v.set("action", std::string("/admin/login"));
+  return PageWithPreSession("login", std::move(v), "管理画面ログイン", status);
 }
 
-HttpResponse WebApp::AdminLogin(const HttpRequest& request) const {
+WebApp::LoginOutcome WebApp::CheckLogin(const HttpRequest& request,
+                                        std::initializer_list<std::string_view> roles) const {
   int64_t now = NowSeconds();
   Result<FormData> form = FormData::Parse(request.body);
   if (!form.ok() ||
       !ConstantTimeEquals(form->Get("_csrf"), CookieValue(request.cookie, kPreSessionCookie))) {
-    return AdminLoginForm("ページの有効期限が切れました。もう一度ログインしてください。", 403);
+    return {std::nullopt, "ページの有効期限が切れました。もう一度ログインしてください。", 403};
   }
   std::string name(form->Get("user"));
   std::string by_user = "user:" + LoggedUserName(name);
   if (limiter_->Blocked(request.remote, now) || limiter_->Blocked(by_user, now)) {
-    return AdminLoginForm(
+    return {
+        std::nullopt,
         "ログインの失敗が続いたため、しばらくログインできません。10分ほどしてからお試しください。",
-        429);
+        429};
   }
   Result<std::optional<UserRecord>> user = Db().GetUser(name);
   if (!user.ok()) throw std::runtime_error(user.status().ToString());
   bool ok = VerifyPassword(user->has_value() ? (*user)->password_hash : DummyPasswordHash(),
                            form->Get("password")) &&
-            user->has_value();
+            user->has_value() &&
+            std::find(roles.begin(), roles.end(), (*user)->role) != roles.end();
   if (!ok) {
     limiter_->Fail(request.remote, now);
     limiter_->Fail(by_user, now);
     Audit(LoggedUserName(name), "login-failed", request.remote);
-    return AdminLoginForm("ユーザー名またはパスワードが違います。", 403);
+    return {std::nullopt, "ユーザー名またはパスワードが違います。", 403};
   }
+  return {std::move(*user), "", 200};
+}
+
+HttpResponse WebApp::AdminLogin(const HttpRequest& request) const {
+  LoginOutcome login = CheckLogin(request, {"admin", "analyst"});
+  if (!login.user) return AdminLoginForm(login.message, login.status);
+  const std::string& name = login.user->user_name;
   std::string token = RandomToken();
   Check(Db().PutSession(SessionRecord{HashToken(token), "admin", "", name, RandomToken(16),
-                                      now + kAdminSessionSeconds}));
+                                      NowSeconds() + kAdminSessionSeconds}));
   Audit(name, "login", request.remote);
   HttpResponse r = HttpResponse::Redirect("/admin");
   r.headers.emplace_back("Set-Cookie",

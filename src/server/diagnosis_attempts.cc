@@ -2,9 +2,22 @@
 
 #include <algorithm>
 
-#include "storage/survey_catalog.h"
+#include "server/tokens.h"
 
 namespace chosa::web {
+
+std::string NewResultCode() {
+  std::string hex = RandomToken(12), code;
+  for (size_t i = 0; i < 12; ++i) {
+    int byte = std::stoi(hex.substr(2 * i, 2), nullptr, 16);
+    code += kResultCodeAlphabet[static_cast<size_t>(byte) % kResultCodeAlphabet.size()];
+  }
+  return code;
+}
+
+std::string ShownResultCode(const std::string& code) {
+  return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
+}
 
 std::optional<int> SingleCode(const Questionnaire& qn, const Answers& answers,
                               const std::string& id) {
@@ -22,14 +35,13 @@ std::map<std::string, int> DiagnosisAnswers(const Diagnosis& d, const Questionna
   return codes;
 }
 
-Result<std::vector<ScoredAttempt>> CompletedAttempts(Storage& db, const Questionnaire& qn,
-                                                     const Diagnosis& d,
+Result<std::vector<ScoredAttempt>> CompletedAttempts(Storage& db, SurveyCatalog& catalog,
+                                                     const Questionnaire& qn, const Diagnosis& d,
                                                      std::string_view code_hash) {
   CHOSA_ASSIGN_OR_RETURN(std::optional<ResultCodeRecord> code, db.FindResultCode(code_hash));
   std::vector<ScoredAttempt> attempts;
   if (!code) return attempts;
   CHOSA_ASSIGN_OR_RETURN(std::vector<std::string> keys, db.ResultCodeResponses(code_hash));
-  SurveyCatalog catalog(db);
   for (const std::string& key : keys) {
     CHOSA_ASSIGN_OR_RETURN(std::optional<ResponseRecord> r,
                            db.GetResponse(code->survey_id, key, false));

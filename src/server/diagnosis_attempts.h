@@ -12,6 +12,7 @@
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire.h"
 #include "storage/storage.h"
+#include "storage/survey_catalog.h"
 
 namespace chosa::web {
 
@@ -22,6 +23,12 @@ std::map<std::string, int> DiagnosisAnswers(const Diagnosis& d, const Questionna
 std::optional<int> SingleCode(const Questionnaire& qn, const Answers& answers,
                               const std::string& id);
 
+// A new result code: 12 characters of an alphabet without look-alikes (0/O, 1/I/L), 60 bits,
+// shown as XXXX-XXXX-XXXX (ShownResultCode). Only its hash is a key in storage.
+inline constexpr std::string_view kResultCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+std::string NewResultCode();
+std::string ShownResultCode(const std::string& code);
+
 struct ScoredAttempt {
   std::string at;  // when it was submitted (ISO 8601 UTC)
   std::string respondent_key;
@@ -31,8 +38,8 @@ struct ScoredAttempt {
 
 // The complete responses linked to `code_hash`, scored with `d` (asked by `qn`), oldest first.
 // In-progress answers are left out. `d` and `qn` must outlive the result.
-Result<std::vector<ScoredAttempt>> CompletedAttempts(Storage& db, const Questionnaire& qn,
-                                                     const Diagnosis& d,
+Result<std::vector<ScoredAttempt>> CompletedAttempts(Storage& db, SurveyCatalog& catalog,
+                                                     const Questionnaire& qn, const Diagnosis& d,
                                                      std::string_view code_hash);
 
 }  // namespace chosa::web

@@ -6,9 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iostream>
 
+#include "base/file.h"
 #include "base/text.h"
 #include "diagnosis/companies.h"
+#include "report/pdf.h"
 #include "server/diagnosis_views.h"
 #include "server/failure_limiter.h"
 #include "server/form.h"
@@ -22,19 +25,6 @@ namespace {
 
 constexpr size_t kPriorities = 5;  // items to fix first, shown in full
 
-// Result codes: 12 characters of an alphabet without look-alikes (0/O, 1/I/L), 60 bits, shown
-// as XXXX-XXXX-XXXX. Guessing is limited like invitation codes (FailureLimiter).
-constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-std::string NewResultCode() {
-  std::string hex = RandomToken(12), code;
-  for (size_t i = 0; i < 12; ++i) {
-    int byte = std::stoi(hex.substr(2 * i, 2), nullptr, 16);
-    code += kCodeAlphabet[static_cast<size_t>(byte) % kCodeAlphabet.size()];
-  }
-  return code;
-}
-
 // What a person typed, as the canonical 12 characters: half-width, upper case, without hyphens
 // and spaces; "" when it cannot be a code.
 std::string CanonicalCode(std::string_view typed) {
@@ -42,14 +32,10 @@ std::string CanonicalCode(std::string_view typed) {
   for (char c : Nfkc(typed)) {
     char u = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (u == '-' || u == ' ') continue;
-    if (kCodeAlphabet.find(u) == std::string_view::npos) return "";
+    if (kResultCodeAlphabet.find(u) == std::string_view::npos) return "";
     code += u;
   }
   return code.size() == 12 ? code : "";
-}
-
-std::string ShownCode(const std::string& code) {
-  return code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8, 4);
 }
 
 }  // namespace
@@ -69,12 +55,13 @@ std::string WebApp::ResultCodeFor(const std::string& survey_id, const std::strin
     Check(Db().LinkResultCode(*record, respondent_key));
   }
   Result<std::string> code = vault_.Unseal(record->sealed_code, record->code_hash);
-  return code.ok() ? ShownCode(*code) : "";
+  return code.ok() ? ShownResultCode(*code) : "";
 }
 
 View WebApp::DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const {
+  SurveyCatalog catalog(Db());
   Result<std::vector<ScoredAttempt>> attempts =
-      CompletedAttempts(Db(), *served.questionnaire, *served.diagnosis, code.code_hash);
+      CompletedAttempts(Db(), catalog, *served.questionnaire, *served.diagnosis, code.code_hash);
   Check(attempts.status());
   return HistoryView(*attempts);
 }
@@ -126,7 +113,7 @@ HttpResponse WebApp::ResultCodeAction(const HttpRequest& request, const std::str
   View v = DiagnosisHistory(served, **found);
   v.set("survey_title", served.questionnaire->title);
   v.set("survey", survey_id);
-  v.set("code", ShownCode(code));
+  v.set("code", ShownResultCode(code));
   return PageWithPreSession("diagnosis_history", std::move(v), "診断結果の推移");
 }
 
@@ -174,6 +161,43 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
   View history = DiagnosisHistory(served, record);
   v.set("history", history);
   return PageWithPreSession("diagnosis_result", std::move(v), qn.title + "（診断結果）");
+}
+
+HttpResponse WebApp::SheetResponse(View view, const std::string& title, bool pdf,
+                                   const std::string& filename) const {
+  view.set("page_title", title);
+  if (!pdf) {
+    HttpResponse r;
+    r.body = templates_->Render("diagnosis_sheet", view);
+    return r;
+  }
+  // Chromium reads the document from a file: the style sheet goes inline.
+  Result<std::string> css = ReadFile(config_.data_dir + "/static/sheet.css");
+  Check(css.status());
+  view.set("inline_css", *css);
+  Result<std::string> bytes = [&] {
+    std::lock_guard<std::mutex> lock(pdf_mu_);  // one Chromium at a time
+    return HtmlToPdf(templates_->Render("diagnosis_sheet", view));
+  }();
+  if (!bytes.ok()) {
+    std::cerr << "chosa serve: " << bytes.status().ToString() << "\n";
+    return Message(503, "PDF を作れませんでした",
+                   "しばらくしてからもう一度お試しください。画面の印刷機能でも印刷できます。");
+  }
+  return Download(std::move(*bytes), "application/pdf", filename);
+}
+
+HttpResponse WebApp::DiagnosisResultPdf(const Served& served, const Questionnaire& qn,
+                                        const Answers& answers,
+                                        const std::string& submitted_at) const {
+  const Diagnosis& d = *served.diagnosis;
+  DiagnosisResult r = ScoreDiagnosis(d, DiagnosisAnswers(d, qn, answers));
+  View v = ResultView(d, r, kPriorities);
+  v.set("title", d.title + " 結果");
+  v.set("at", submitted_at);
+  v.set("printed", FormatJst(clock_.NowMicros()));
+  v.set("support_measures", SupportView(d));
+  return SheetResponse(std::move(v), d.title + " 結果", true, fmt::format("{}-result.pdf", qn.id));
 }
 
 }  // namespace chosa::web

@@ -137,4 +137,16 @@ View ResponsibilitiesView(const Diagnosis& d, const DiagnosisResult& r) {
   return v;
 }
 
+View SupportView(const Diagnosis& d) {
+  list support;
+  for (const SupportMeasure& m : d.support) {
+    View sv;
+    sv.set("name", m.name);
+    sv.set("what", m.what);
+    sv.set("url", m.url);
+    support.push_back(sv);
+  }
+  return View(support);
+}
+
 }  // namespace chosa::web

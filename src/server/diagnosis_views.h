@@ -22,4 +22,7 @@ View HistoryView(const std::vector<ScoredAttempt>& attempts);
 // in each, areas with open items first).
 View ResponsibilitiesView(const Diagnosis& d, const DiagnosisResult& r);
 
+// The public support measures of the diagnosis (name, what, url), for printed sheets.
+View SupportView(const Diagnosis& d);
+
 }  // namespace chosa::web

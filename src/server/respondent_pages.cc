@@ -294,6 +294,20 @@ HttpResponse WebApp::Done(const HttpRequest& request) const {
   return Page("done", v, qn.title);
 }
 
+HttpResponse WebApp::ResultPdf(const HttpRequest& request) const {
+  Result<std::unique_ptr<Session>> s = LoadSession(request);
+  if (!s.ok())
+    return Message(403, "回答用のリンクから開いてください", "セッションが見つかりません。");
+  const Questionnaire& qn = *(*s)->qn;
+  const Served* served = FindServed(qn.id);
+  if ((*s)->response.status != ResponseStatus::kComplete || served == nullptr ||
+      !served->diagnosis) {
+    return Message(404, "診断結果がありません",
+                   "診断に回答し終えると、結果を PDF で保存できます。");
+  }
+  return DiagnosisResultPdf(*served, qn, (*s)->answers, JstTime((*s)->response.updated_at));
+}
+
 HttpResponse WebApp::Copy(const HttpRequest& request) const {
   Result<std::unique_ptr<Session>> s = LoadSession(request);
   if (!s.ok())

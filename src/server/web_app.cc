@@ -43,6 +43,7 @@ void AddSecurityHeaders(HttpResponse* r) {
 // Paths with secrets (invitation codes) are logged without them.
 std::string LoggablePath(const std::string& path) {
   if (path.starts_with("/i/")) return "/i/…";
+  if (path.starts_with("/c/")) return "/c/…";
   return path;
 }
 
@@ -59,6 +60,17 @@ bool SafeFileName(std::string_view name) {
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
           c == '-' || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool SafeHost(std::string_view host) {
+  if (host.empty() || host.size() > 255) return false;
+  for (char c : host) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+          c == '-' || c == ':' || c == '[' || c == ']')) {
       return false;
     }
   }
@@ -173,6 +185,12 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
   }
   if (parts.empty() && get) return Index();
   if (!parts.empty() && parts[0] == "admin") return AdminRoute(r, parts);
+  if (!parts.empty() && parts[0] == "vendor") return VendorRoute(r, parts);
+  if (parts.size() >= 2 && parts[0] == "c") {
+    std::string code(parts[1]);
+    if (parts.size() == 2 && get) return CustomerLanding(r, code);
+    if (parts.size() == 3 && parts[2] == "start" && post) return CustomerStart(r, code);
+  }
   if (parts.size() == 1 && parts[0] == "classify" && get) return ClassifyPage(r);
   if (parts.size() == 2 && parts[0] == "static" && get) return Static(std::string(parts[1]));
   if (parts.size() == 3 && parts[0] == "static" && parts[1] == "vendor" && get)
@@ -201,6 +219,7 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
     if (what == "submit" && post) return Submit(r);
     if (what == "done" && get) return Done(r);
     if (what == "copy" && get) return Copy(r);
+    if (what == "result.pdf" && get) return ResultPdf(r);
     int page = 0;
     auto [ptr, ec] = std::from_chars(what.data(), what.data() + what.size(), page);
     if (ec == std::errc() && ptr == what.data() + what.size() && page >= 1) {
@@ -394,6 +413,16 @@ HttpResponse WebApp::Start(const HttpRequest& request, const std::string& survey
   HttpResponse r = HttpResponse::Redirect(page == 0 ? "/a/done" : fmt::format("/a/{}", page));
   r.headers.emplace_back("Set-Cookie", SessionCookie(token, config_.session_hours * 3600));
   return r;
+}
+
+std::optional<std::string> WebApp::LinkBase(const HttpRequest& request) const {
+  std::string base = config_.public_url;
+  if (base.empty()) {
+    if (!SafeHost(request.host)) return std::nullopt;
+    base = (request.secure || config_.secure_cookies ? "https://" : "http://") + request.host;
+  }
+  while (base.ends_with('/')) base.pop_back();
+  return base;
 }
 
 std::string WebApp::SessionCookie(const std::string& token, int max_age_seconds) const {

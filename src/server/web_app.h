@@ -88,6 +88,15 @@ class WebApp {
   HttpResponse Copy(const HttpRequest& request) const;
   // The public size classification (classify_page.cc).
   HttpResponse ClassifyPage(const HttpRequest& request) const;
+  // The printable result of a completed diagnosis as PDF (/a/result.pdf; respondent_pages.cc
+  // loads the session, diagnosis_pages.cc renders).
+  HttpResponse ResultPdf(const HttpRequest& request) const;
+  HttpResponse DiagnosisResultPdf(const Served& served, const Questionnaire& qn,
+                                  const Answers& answers, const std::string& submitted_at) const;
+  // The printable sheet (data/templates/diagnosis_sheet.mustache) as HTML with the style sheet
+  // linked, or inlined and printed to PDF through Chromium.
+  HttpResponse SheetResponse(View view, const std::string& title, bool pdf,
+                             const std::string& filename) const;
   // The diagnosis result of a completed response (diagnosis_pages.cc): score, band, points per
   // part, the items to fix first, SECURITY ACTION, and the comparison with stored peers.
   HttpResponse DiagnosisResultPage(const Served& served, const Questionnaire& qn,
@@ -105,6 +114,47 @@ class WebApp {
   // The completed diagnoses answered under a code, oldest first, as rows for the templates.
   View DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const;
   Status Save(Session& s, ResponseStatus status) const;
+
+  // IT vendors (vendor_pages.cc): /vendor/login, the portfolio at /vendor, each customer at
+  // /vendor/customers/<id> with its advice sheet (/sheet, /sheet.pdf); a customer answers through
+  // its own link /c/<code>. A vendor sees its own customers only; their identities are sealed.
+  struct VendorAccount {
+    SessionRecord session;
+    UserRecord user;
+  };
+  struct CustomerState;  // a customer with its identity and scored diagnoses
+  Result<std::unique_ptr<VendorAccount>> LoadVendor(const HttpRequest& request) const;
+  HttpResponse VendorRoute(const HttpRequest& request,
+                           const std::vector<std::string_view>& parts) const;
+  HttpResponse VendorLoginForm(const std::string& message = "", int status = 200) const;
+  HttpResponse VendorLogin(const HttpRequest& request) const;
+  HttpResponse VendorLogout(const HttpRequest& request) const;
+  HttpResponse VendorPortfolio(const VendorAccount& vendor, const std::string& message = "",
+                               int status = 200) const;
+  HttpResponse VendorAddCustomer(const HttpRequest& request, const VendorAccount& vendor) const;
+  HttpResponse VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,
+                              int64_t customer_id) const;
+  HttpResponse VendorSheet(const VendorAccount& vendor, int64_t customer_id, bool pdf) const;
+  HttpResponse VendorPage(const VendorAccount& vendor, const std::string& name, View view,
+                          const std::string& title, int status = 200) const;
+  std::vector<CustomerState> VendorCustomers(const VendorAccount& vendor) const;
+  HttpResponse CustomerLanding(const HttpRequest& request, const std::string& code) const;
+  HttpResponse CustomerStart(const HttpRequest& request, const std::string& code) const;
+  // The served questionnaire that asks a diagnosis (the first one), or nullptr.
+  const Served* DiagnosisServed() const;
+
+  // Login forms (admin and vendor): the account when the name and password are right and its
+  // role is one of `roles`; otherwise the message and status to answer with. Failures are
+  // limited per address and per name, and audited.
+  struct LoginOutcome {
+    std::optional<UserRecord> user;
+    std::string message;
+    int status = 200;
+  };
+  LoginOutcome CheckLogin(const HttpRequest& request,
+                          std::initializer_list<std::string_view> roles) const;
+  // The scheme and host links are made with: public_url, or the request's Host when it is safe.
+  std::optional<std::string> LinkBase(const HttpRequest& request) const;
 
   // Administration: login, index, audit log (admin_pages.cc); the survey dashboard
   // (admin_dashboard.cc); invitations (admin_invitations.cc); the response browser and
@@ -162,6 +212,7 @@ class WebApp {
   // Write transactions of this process take turns here instead of colliding in SQLite, whose busy
   // handler sleeps with a growing back-off (that made the tail latency of saves hundreds of ms).
   mutable std::mutex write_mu_;
+  mutable std::mutex pdf_mu_;  // PDFs are printed one at a time (each runs a Chromium)
   uint64_t id_;
 };
 

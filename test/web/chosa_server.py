@@ -84,6 +84,15 @@ class Browser:
     def get(self, path):
         return self.request("GET", path)
 
+    def request_bytes(self, path):
+        """GET with the body as bytes (downloads such as PDF): (status, headers, body)."""
+        req = urllib.request.Request(self.base + path)
+        try:
+            resp = self.opener.open(req, timeout=60)
+            return resp.status, resp.headers, resp.read()
+        except urllib.error.HTTPError as e:
+            return e.code, e.headers, e.read()
+
     def post(self, path, fields):
         return self.request("POST", path, fields)
 
