@@ -39,12 +39,19 @@ $chosa report -a data/analyses/ipa-sme-security-2021.analysis.yaml -s ipa-sme-se
 echo "== 完了: var/ に集計表 (.xlsx)、報告書 (.html, .pdf, .xlsx)、回答データ (.csv とコードブック, SPSS .sav) があります"
 [ "${CHOSA_NO_SERVE:-0}" = 1 ] && exit 0
 
-echo "== ウェブ回答システム (chosa serve): 組み込み調査票 ipa-it-vendor-role"
+echo "== ウェブ回答システム (chosa serve): 組み込み調査票 ipa-it-vendor-role と自社診断 self-check-25"
 if ! $chosa user list | grep -q .; then
   password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')
   printf '%s\n' "$password" | $chosa user add admin --role admin
   (umask 077 && printf '%s\n' "$password" > var/admin-password.txt)
 fi
+if ! $chosa user list | grep -q '^vendor-demo'; then
+  password=$(python3 -c 'import secrets; print(secrets.token_urlsafe(12))')
+  printf '%s\n' "$password" | $chosa user add vendor-demo --role vendor
+  (umask 077 && printf '%s\n' "$password" > var/vendor-password.txt)
+fi
 echo "   回答: http://127.0.0.1:8080/s/ipa-it-vendor-role"
 echo "   管理画面: http://127.0.0.1:8080/admin （ユーザー admin、パスワードは var/admin-password.txt）"
-exec $chosa serve -q ipa-it-vendor-role --open-link
+echo "   自社診断: http://127.0.0.1:8080/s/self-check-25"
+echo "   IT ベンダー: http://127.0.0.1:8080/vendor （ユーザー vendor-demo、パスワードは var/vendor-password.txt）"
+exec $chosa serve -q ipa-it-vendor-role -q self-check-25 --open-link
