@@ -211,26 +211,49 @@ HttpResponse WebApp::VendorPage(const VendorAccount& vendor, const std::string& 
   return Page(name, view, title + " — chosa IT ベンダー", status);
 }
 
-std::vector<WebApp::CustomerState> WebApp::VendorCustomers(const VendorAccount& vendor) const {
+WebApp::CustomerState WebApp::CustomerStateOf(VendorCustomerRecord record,
+                                              SurveyCatalog& catalog) const {
   const Served* served = DiagnosisServed();
+  CustomerState c;
+  c.identity = UnsealIdentity(vault_, record);
+  if (served != nullptr && record.survey_id == served->questionnaire->id) {
+    Result<std::vector<ScoredAttempt>> attempts = CompletedAttempts(
+        Db(), catalog, *served->questionnaire, *served->diagnosis, record.code_hash);
+    Check(attempts.status());
+    c.attempts = std::move(*attempts);
+  }
+  c.record = std::move(record);
+  return c;
+}
+
+std::vector<WebApp::CustomerState> WebApp::VendorCustomers(const VendorAccount& vendor) const {
   Result<std::vector<VendorCustomerRecord>> records =
       Db().ListVendorCustomers(vendor.user.user_name);
   Check(records.status());
   std::vector<CustomerState> customers;
   SurveyCatalog catalog(Db());
-  for (VendorCustomerRecord& record : *records) {
-    CustomerState c;
-    c.identity = UnsealIdentity(vault_, record);
-    if (served != nullptr && record.survey_id == served->questionnaire->id) {
-      Result<std::vector<ScoredAttempt>> attempts = CompletedAttempts(
-          Db(), catalog, *served->questionnaire, *served->diagnosis, record.code_hash);
-      Check(attempts.status());
-      c.attempts = std::move(*attempts);
-    }
-    c.record = std::move(record);
-    customers.push_back(std::move(c));
-  }
+  for (VendorCustomerRecord& record : *records)
+    customers.push_back(CustomerStateOf(std::move(record), catalog));
   return customers;
+}
+
+std::optional<WebApp::CustomerState> WebApp::OwnCustomer(const VendorAccount& vendor,
+                                                         int64_t customer_id) const {
+  Result<std::optional<VendorCustomerRecord>> record =
+      Db().GetVendorCustomer(vendor.user.user_name, customer_id);
+  Check(record.status());
+  if (!record->has_value() || DiagnosisServed() == nullptr) return std::nullopt;
+  SurveyCatalog catalog(Db());
+  return CustomerStateOf(std::move(**record), catalog);
+}
+
+std::optional<VendorCustomerRecord> WebApp::LinkedCustomer(const std::string& code) const {
+  Result<std::optional<VendorCustomerRecord>> customer =
+      Db().FindVendorCustomerByLink(HashToken(code));
+  Check(customer.status());
+  const Served* s = customer->has_value() ? FindServed((*customer)->survey_id) : nullptr;
+  if (s == nullptr || !s->diagnosis) return std::nullopt;
+  return std::move(*customer);
 }
 
 HttpResponse WebApp::VendorPortfolio(const VendorAccount& vendor, const std::string& message,
@@ -405,66 +428,48 @@ HttpResponse WebApp::VendorAddCustomer(const HttpRequest& request,
 
 HttpResponse WebApp::VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,
                                     int64_t customer_id) const {
-  const Served* served = DiagnosisServed();
-  Result<std::optional<VendorCustomerRecord>> record =
-      Db().GetVendorCustomer(vendor.user.user_name, customer_id);
-  Check(record.status());
-  if (!record->has_value() || served == nullptr)
-    return Message(404, "顧客が見つかりません", "URL をご確認ください。");
-  CustomerState c;
-  c.identity = UnsealIdentity(vault_, **record);
-  SurveyCatalog catalog(Db());
-  Result<std::vector<ScoredAttempt>> attempts = CompletedAttempts(
-      Db(), catalog, *served->questionnaire, *served->diagnosis, (*record)->code_hash);
-  Check(attempts.status());
+  std::optional<CustomerState> c = OwnCustomer(vendor, customer_id);
+  if (!c) return Message(404, "顧客が見つかりません", "URL をご確認ください。");
+  const Served& served = *DiagnosisServed();
   View v;
-  if (const ScoredAttempt* latest = attempts->empty() ? nullptr : &attempts->back()) {
-    v = ResultView(*served->diagnosis, latest->result, 3);
+  if (const ScoredAttempt* latest = c->latest()) {
+    v = ResultView(*served.diagnosis, latest->result, 3);
     v.set("answered", true);
     v.set("at", JstTime(latest->at));
   }
-  v.set("history", HistoryView(*attempts));
+  v.set("history", HistoryView(c->attempts));
   v.set("id", std::to_string(customer_id));
-  v.set("name", c.identity.name);
-  v.set("contact", c.identity.contact);
-  v.set("memo", c.identity.memo);
-  v.set("created_at", JstTime((*record)->created_at));
+  v.set("name", c->identity.name);
+  v.set("contact", c->identity.contact);
+  v.set("memo", c->identity.memo);
+  v.set("created_at", JstTime(c->record.created_at));
   std::optional<std::string> base = LinkBase(request);
-  v.set("link", base.value_or("") + "/c/" + c.identity.link_code);
-  return VendorPage(vendor, "vendor_customer", v, c.identity.name);
+  v.set("link", base.value_or("") + "/c/" + c->identity.link_code);
+  return VendorPage(vendor, "vendor_customer", v, c->identity.name);
 }
 
 HttpResponse WebApp::VendorSheet(const VendorAccount& vendor, int64_t customer_id, bool pdf) const {
-  const Served* served = DiagnosisServed();
-  Result<std::optional<VendorCustomerRecord>> record =
-      Db().GetVendorCustomer(vendor.user.user_name, customer_id);
-  Check(record.status());
-  if (!record->has_value() || served == nullptr)
-    return Message(404, "顧客が見つかりません", "URL をご確認ください。");
-  const Diagnosis& d = *served->diagnosis;
-  CustomerIdentity id = UnsealIdentity(vault_, **record);
-  SurveyCatalog catalog(Db());
-  Result<std::vector<ScoredAttempt>> attempts =
-      CompletedAttempts(Db(), catalog, *served->questionnaire, d, (*record)->code_hash);
-  Check(attempts.status());
-  if (attempts->empty()) {
+  std::optional<CustomerState> c = OwnCustomer(vendor, customer_id);
+  if (!c) return Message(404, "顧客が見つかりません", "URL をご確認ください。");
+  const Diagnosis& d = *DiagnosisServed()->diagnosis;
+  if (c->attempts.empty()) {
     return Message(404, "まだ診断の回答がありません",
                    "顧客が診断に回答すると、助言シートを作れます。");
   }
-  const DiagnosisResult& r = attempts->back().result;
+  const DiagnosisResult& r = c->latest()->result;
   View v = ResultView(d, r, 8);
   v.set("title", d.title + " 助言シート");
-  v.set("customer", id.name);
-  v.set("contact", id.contact);
+  v.set("customer", c->identity.name);
+  v.set("contact", c->identity.contact);
   v.set("vendor", vendor.user.user_name);
-  v.set("at", JstTime(attempts->back().at));
+  v.set("at", JstTime(c->latest()->at));
   v.set("printed", FormatJst(clock_.NowMicros()));
-  v.set("history", HistoryView(*attempts));
+  v.set("history", HistoryView(c->attempts));
   v.set("responsibilities", ResponsibilitiesView(d, r));
   v.set("support_measures", SupportView(d));
   Audit(vendor.user.user_name, pdf ? "sheet-pdf" : "sheet",
         fmt::format("customer {}", customer_id));
-  return SheetResponse(std::move(v), id.name + " 様 助言シート", pdf,
+  return SheetResponse(std::move(v), c->identity.name + " 様 助言シート", pdf,
                        fmt::format("advice-sheet-{}.pdf", customer_id));
 }
 
@@ -474,44 +479,38 @@ HttpResponse WebApp::CustomerLanding(const HttpRequest& request, const std::stri
     return Message(429, "しばらくお待ちください",
                    "短時間に多くの誤ったリンクが開かれました。10分ほどしてからお試しください。");
   }
-  Result<std::optional<VendorCustomerRecord>> customer =
-      Db().FindVendorCustomerByLink(HashToken(code));
-  Check(customer.status());
-  const Served* s = customer->has_value() ? FindServed((*customer)->survey_id) : nullptr;
-  if (s == nullptr || !s->diagnosis) {
+  std::optional<VendorCustomerRecord> customer = LinkedCustomer(code);
+  if (!customer) {
     limiter_->Fail(request.remote, now);
     return Message(404, "リンクが正しくありません", "受け取ったリンクをもう一度ご確認ください。");
   }
-  View v = LandingView(*s->questionnaire, "/c/" + code + "/start", false);
+  const Questionnaire& qn = *FindServed(customer->survey_id)->questionnaire;
+  View v = LandingView(qn, "/c/" + code + "/start", false);
   v.set("shared_with_vendor", true);
-  return PageWithPreSession("landing", std::move(v), s->questionnaire->title);
+  return PageWithPreSession("landing", std::move(v), qn.title);
 }
 
 HttpResponse WebApp::CustomerStart(const HttpRequest& request, const std::string& code) const {
-  Result<std::optional<VendorCustomerRecord>> customer =
-      Db().FindVendorCustomerByLink(HashToken(code));
-  Check(customer.status());
-  const Served* s = customer->has_value() ? FindServed((*customer)->survey_id) : nullptr;
-  if (s == nullptr || !s->diagnosis) {
+  std::optional<VendorCustomerRecord> customer = LinkedCustomer(code);
+  if (!customer) {
     limiter_->Fail(request.remote, NowSeconds());
     return Message(404, "リンクが正しくありません", "受け取ったリンクをもう一度ご確認ください。");
   }
   // Resume the last answer under the link when it is unfinished; otherwise a new diagnosis.
-  Result<std::vector<std::string>> keys = Db().ResultCodeResponses((*customer)->code_hash);
+  Result<std::vector<std::string>> keys = Db().ResultCodeResponses(customer->code_hash);
   Check(keys.status());
   std::string key;
   if (!keys->empty()) {
     Result<std::optional<ResponseRecord>> last =
-        Db().GetResponse((*customer)->survey_id, keys->back(), false);
+        Db().GetResponse(customer->survey_id, keys->back(), false);
     Check(last.status());
     if (last->has_value() && (*last)->status == ResponseStatus::kInProgress) key = keys->back();
   }
   bool fresh = key.empty();
   if (fresh) key = "web-" + RandomToken(12);
-  HttpResponse started = Start(request, (*customer)->survey_id, key);
+  HttpResponse started = Start(request, customer->survey_id, key);
   if (started.status == 303 && fresh) {
-    Result<std::optional<ResultCodeRecord>> result_code =
-        Db().FindResultCode((*customer)->code_hash);
+    Result<std::optional<ResultCodeRecord>> result_code = Db().FindResultCode(customer->code_hash);
     Check(result_code.status());
     std::lock_guard<std::mutex> lock(write_mu_);
     Check(Db().LinkResultCode(**result_code, key));

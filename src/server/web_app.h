@@ -21,6 +21,7 @@
 #include "server/page_view.h"
 #include "server/templates.h"
 #include "storage/storage.h"
+#include "storage/survey_catalog.h"
 #include "storage/vault.h"
 
 namespace chosa::web {
@@ -138,6 +139,12 @@ class WebApp {
   HttpResponse VendorPage(const VendorAccount& vendor, const std::string& name, View view,
                           const std::string& title, int status = 200) const;
   std::vector<CustomerState> VendorCustomers(const VendorAccount& vendor) const;
+  // The vendor's customer `customer_id` with its diagnoses; nullopt when it is not this
+  // vendor's (or there is none, or no diagnosis is served).
+  std::optional<CustomerState> OwnCustomer(const VendorAccount& vendor, int64_t customer_id) const;
+  CustomerState CustomerStateOf(VendorCustomerRecord record, SurveyCatalog& catalog) const;
+  // The customer whose link has `code`, when its diagnosis is served.
+  std::optional<VendorCustomerRecord> LinkedCustomer(const std::string& code) const;
   HttpResponse CustomerLanding(const HttpRequest& request, const std::string& code) const;
   HttpResponse CustomerStart(const HttpRequest& request, const std::string& code) const;
   // The served questionnaire that asks a diagnosis (the first one), or nullptr.
