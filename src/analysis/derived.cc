@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "diagnosis/scoring.h"
+#include "diagnosis/companies.h"
 #include "questionnaire/prefectures.h"
 
 namespace chosa {
@@ -105,21 +105,11 @@ void Derive(const Dataset& data, const DerivedVariable& d, QuestionColumn* out) 
       break;
     }
     case DerivedVariable::Kind::kDiagnosis: {
-      std::vector<std::pair<std::string, int>> items;  // id, question index
-      for (const DiagnosisPart& p : d.diagnosis->parts)
-        for (const DiagnosisItem& item : p.items)
-          items.push_back({item.id, qn.FindQuestion(item.id)});
-      std::map<std::string, int> answers;
-      for (int64_t r = 0; r < data.size(); ++r) {
-        answers.clear();
-        for (const auto& [id, q] : items) {
-          const QuestionColumn& c = data.column(q);
-          if (c.states[r] == AnswerState::kAnswered) answers[id] = c.codes[r];
-        }
-        if (answers.size() != items.size()) continue;  // an incomplete diagnosis: no answer
-        DiagnosisResult result = ScoreDiagnosis(*d.diagnosis, answers);
-        if (result.unanswered > 0) continue;
-        set(r, static_cast<int>(result.band - d.diagnosis->bands.data()) + 1);
+      std::vector<std::optional<int>> totals = DiagnosisTotals(*d.diagnosis, data);
+      for (int64_t r = 0; r < static_cast<int64_t>(totals.size()); ++r) {
+        if (!totals[r]) continue;  // an incomplete diagnosis: no answer
+        const ScoreBand& band = d.diagnosis->BandFor(*totals[r]);
+        set(r, static_cast<int>(&band - d.diagnosis->bands.data()) + 1);
       }
       break;
     }

@@ -137,7 +137,7 @@ class DiagnoseCommand final : public Command {
     DatasetOptions options;
     options.use_snapshot = true;
     CHOSA_RETURN_IF_ERROR(LoadDatasetFromStorage(*opened.storage, *opened.catalog, options, &data));
-    std::vector<PeerScore> peers = PeerScoresOf(DiagnoseRespondents(d, data));
+    std::vector<PeerScore> peers = PeerScoresOf(d, data);
     int size = PeerSizeOf(d.profile, industry_,
                           employees_ >= 0 ? std::optional<double>(employees_) : std::nullopt,
                           capital_ > 0 ? std::optional<int>(capital_) : std::nullopt);

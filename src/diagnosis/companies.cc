@@ -39,15 +39,50 @@ std::string PeerSizeName(int size) {
   }
 }
 
-std::vector<CompanyDiagnosis> DiagnoseRespondents(const Diagnosis& d, const Dataset& data) {
+std::vector<std::optional<int>> DiagnosisTotals(const Diagnosis& d, const Dataset& data) {
   const Questionnaire& qn = data.questionnaire();
-  struct Column {
-    std::string id;
-    int index;
+  // Per item: its column and the points of each answer code it accepts (as ScoreDiagnosis).
+  struct ItemColumn {
+    const QuestionColumn* column = nullptr;
+    std::vector<std::pair<int, int>> points;  // (code, points)
+    // The points of row r's answer; nullopt when unanswered or not on the scale.
+    std::optional<int> PointsAt(int64_t r) const {
+      if (column->states[r] != AnswerState::kAnswered) return std::nullopt;
+      for (const auto& [code, p] : points)
+        if (code == column->codes[r]) return p;
+      return std::nullopt;
+    }
   };
-  std::vector<Column> items;
-  for (const DiagnosisPart& p : d.parts)
-    for (const DiagnosisItem& item : p.items) items.push_back({item.id, qn.FindQuestion(item.id)});
+  std::vector<ItemColumn> items;
+  for (const DiagnosisPart& p : d.parts) {
+    for (const DiagnosisItem& item : p.items) {
+      int q = qn.FindQuestion(item.id);
+      if (q < 0) return {};  // the data does not ask the diagnosis
+      ItemColumn c{&data.column(q), {}};
+      for (const ScaleEntry& e : d.scale)
+        if (!e.not_applicable || item.may_not_apply) c.points.emplace_back(e.code, e.points);
+      items.push_back(std::move(c));
+    }
+  }
+  std::vector<std::optional<int>> totals(static_cast<size_t>(data.size()));
+  for (int64_t r = 0; r < data.size(); ++r) {
+    int total = 0;
+    bool complete = true;
+    for (const ItemColumn& item : items) {
+      std::optional<int> points = item.PointsAt(r);
+      if (!points) {
+        complete = false;
+        break;
+      }
+      total += *points;
+    }
+    if (complete) totals[r] = total;
+  }
+  return totals;
+}
+
+std::vector<PeerScore> PeerScoresOf(const Diagnosis& d, const Dataset& data) {
+  const Questionnaire& qn = data.questionnaire();
   int industry = qn.FindQuestion(d.profile.industry);
   int employees = qn.FindQuestion(d.profile.employees);
   int capital = d.profile.capital.empty() ? -1 : qn.FindQuestion(d.profile.capital);
@@ -55,27 +90,17 @@ std::vector<CompanyDiagnosis> DiagnoseRespondents(const Diagnosis& d, const Data
     if (q < 0 || data.column(q).states[r] != AnswerState::kAnswered) return std::nullopt;
     return data.column(q).codes[r];
   };
-  std::vector<CompanyDiagnosis> out;
-  for (int64_t r = 0; r < data.size(); ++r) {
-    CompanyDiagnosis c;
-    c.row = r;
-    for (const Column& item : items)
-      if (std::optional<int> v = code(item.index, r)) c.answers[item.id] = *v;
-    c.industry = code(industry, r).value_or(0);
+  std::vector<std::optional<int>> totals = DiagnosisTotals(d, data);
+  std::vector<PeerScore> peers;
+  for (int64_t r = 0; r < static_cast<int64_t>(totals.size()); ++r) {
+    if (!totals[r]) continue;
     std::optional<double> staff;
     if (employees >= 0 && data.column(employees).states[r] == AnswerState::kAnswered)
       staff = data.column(employees).numbers[r];
-    c.size = PeerSizeOf(d.profile, c.industry, staff, code(capital, r));
-    c.result = ScoreDiagnosis(d, c.answers);
-    out.push_back(std::move(c));
+    int industry_code = code(industry, r).value_or(0);
+    peers.push_back({industry_code, PeerSizeOf(d.profile, industry_code, staff, code(capital, r)),
+                     static_cast<double>(*totals[r])});
   }
-  return out;
-}
-
-std::vector<PeerScore> PeerScoresOf(const std::vector<CompanyDiagnosis>& companies) {
-  std::vector<PeerScore> peers;
-  for (const CompanyDiagnosis& c : companies)
-    if (c.result.unanswered == 0) peers.push_back({c.industry, c.size, double(c.result.total)});
   return peers;
 }
 

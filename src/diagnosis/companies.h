@@ -1,6 +1,6 @@
-// The diagnosis applied to the respondents of a dataset: each company's answers and profile
-// (industry code, size class by the legal definition) read from the columns, scored, and the
-// scores as peers for comparison.
+// The diagnosis applied to the respondents of a dataset: each company's total score and profile
+// (industry code, size class by the legal definition) read from the columns, as peers for
+// comparison and as the score band of survey reports.
 #pragma once
 
 #include <map>
@@ -20,18 +20,13 @@ int PeerSizeOf(const DiagnosisProfile& profile, int industry_code, std::optional
                std::optional<int> capital_code);
 std::string PeerSizeName(int size);
 
-struct CompanyDiagnosis {
-  int64_t row = 0;                     // the respondent's position in the dataset
-  int industry = 0;                    // the industry answer code, 0 unknown
-  int size = 0;                        // PeerSizeOf
-  std::map<std::string, int> answers;  // item id -> code
-  DiagnosisResult result;
-};
+// Each respondent's total score from the columns of `data` (built on the diagnosis's
+// questionnaire, or one that embeds its items with the same ids and codes): the points of
+// ScoreDiagnosis, without the advice; nullopt when an item is unanswered or answered off the
+// scale. Empty when `data` lacks an item.
+std::vector<std::optional<int>> DiagnosisTotals(const Diagnosis& d, const Dataset& data);
 
-// Every respondent of `data` (built on the diagnosis's questionnaire, or one that embeds its
-// items and profile questions).
-std::vector<CompanyDiagnosis> DiagnoseRespondents(const Diagnosis& d, const Dataset& data);
-
-std::vector<PeerScore> PeerScoresOf(const std::vector<CompanyDiagnosis>& companies);
+// The complete diagnoses of `data` as peers (industry code, size class, total).
+std::vector<PeerScore> PeerScoresOf(const Diagnosis& d, const Dataset& data);
 
 }  // namespace chosa

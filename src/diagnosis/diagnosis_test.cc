@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "diagnosis/companies.h"
 #include "diagnosis/peers.h"
 #include "diagnosis/scoring.h"
 #include "questionnaire/builtin.h"
@@ -146,8 +147,8 @@ TEST(Diagnosis, SecurityActionStars) {
 }
 
 TEST(Peers, PercentileAndStandardScoreAgainstAHandComputation) {
-  // Scores 40, 60, 60, 80, 100 (n 5): mean 68, population sd sqrt((28^2 + 8^2 x 2 + 12^2 + 32^2) / 5)
-  // = sqrt(2080 / 5) = 20.396...; a company with 60: below 1, ties 2 -> (1 + 1) / 5 = 40%.
+  // Scores 40, 60, 60, 80, 100 (n 5): mean 68, population sd sqrt((28^2 + 8^2 x 2 + 12^2 + 32^2) /
+  // 5) = sqrt(2080 / 5) = 20.396...; a company with 60: below 1, ties 2 -> (1 + 1) / 5 = 40%.
   std::vector<PeerScore> peers;
   for (double s : {40.0, 60.0, 60.0, 80.0, 100.0}) peers.push_back({1, 1, s});
   PeerComparison c = ComparePeers(60, 1, 1, peers, /*min_n=*/5);
@@ -178,6 +179,57 @@ TEST(Peers, SmallGroupsFallBackToBroaderOnes) {
   EXPECT_EQ(few.scope, PeerScope::kAll);
   EXPECT_FALSE(few.enough);
   EXPECT_EQ(few.n, 2);
+}
+
+TEST(Diagnosis, TotalsFromColumnsEqualFullScoringAndPeersCarryTheProfile) {
+  const Diagnosis& d = BuiltIn();
+  Result<Questionnaire> qn = LoadQuestionnaire(*ResolveQuestionnairePath(d.questionnaire));
+  ASSERT_TRUE(qn.ok()) << qn.status().ToString();
+  // Companies: item answers (absent = unanswered), industry code, employees.
+  struct Company {
+    std::map<std::string, int> items;
+    int industry;
+    double employees;
+  };
+  std::vector<Company> companies = {
+      {All(1), 1, 12},                           // 100, a small manufacturer
+      {All(2, {{"D09", 9}, {"D11", 4}}), 6, 8},  // 該当しない where allowed, わからない
+      {All(3, {{"D01", 9}}), 8, 40},             // 該当しない where not allowed: incomplete
+      {All(4), 5, 3},                            // -25
+      {[] {
+         auto a = All(1);
+         a.erase("D25");
+         return a;
+       }(),
+       1, 5},  // one item unanswered: incomplete
+  };
+  Dataset data(*qn);
+  for (const Company& c : companies) {
+    Answers a(qn->questions.size());
+    for (const auto& [id, code] : c.items)
+      a[qn->FindQuestion(id)] = Answer{AnswerState::kAnswered, {code}, {}, 0, ""};
+    a[qn->FindQuestion("industry")] = Answer{AnswerState::kAnswered, {c.industry}, {}, 0, ""};
+    a[qn->FindQuestion("employees")] = Answer{AnswerState::kAnswered, {}, {}, c.employees, ""};
+    data.Add(a);
+  }
+  std::vector<std::optional<int>> totals = DiagnosisTotals(d, data);
+  ASSERT_EQ(totals.size(), companies.size());
+  for (size_t i = 0; i < companies.size(); ++i) {
+    DiagnosisResult full = ScoreDiagnosis(d, companies[i].items);
+    EXPECT_EQ(totals[i].has_value(), full.unanswered == 0) << i;
+    if (totals[i]) {
+      EXPECT_EQ(*totals[i], full.total) << i;
+    }
+  }
+  EXPECT_EQ(totals[0], 100);
+  EXPECT_EQ(totals[1], 23 * 2 + 4 - 1);
+  EXPECT_EQ(totals[3], -25);
+  std::vector<PeerScore> peers = PeerScoresOf(d, data);
+  ASSERT_EQ(peers.size(), 3u);  // the complete ones
+  EXPECT_EQ(peers[0].industry, 1);
+  EXPECT_EQ(peers[0].size, 1);  // 12 staff in manufacturing: 小規模企業者 (20 or fewer)
+  EXPECT_EQ(peers[1].size, 2);  // 8 staff in retail: more than 5, so not small
+  EXPECT_EQ(peers[2].score, -25);
 }
 
 TEST(Diagnosis, ProblemsInTheFileAreLocated) {

@@ -66,6 +66,31 @@ View WebApp::DiagnosisHistory(const Served& served, const ResultCodeRecord& code
   return HistoryView(*attempts);
 }
 
+std::shared_ptr<const std::vector<PeerScore>> WebApp::StoredPeers(const Served& served) const {
+  const std::string& id = served.questionnaire->id;
+  Result<int64_t> revision = Db().ResponsesRevision(id);
+  Check(revision.status());
+  {
+    std::lock_guard<std::mutex> lock(peers_mu_);
+    auto it = peers_cache_.find(id);
+    if (it != peers_cache_.end() && it->second.first == *revision) return it->second.second;
+  }
+  // Read outside the lock; two threads may both read, and either result is current.
+  SurveyCatalog catalog(Db());
+  Dataset data(*served.questionnaire);
+  int64_t read_revision = 0;
+  Status loaded = Db().ReadTogether([&] {
+    CHOSA_ASSIGN_OR_RETURN(read_revision, Db().ResponsesRevision(id));
+    return LoadDatasetFromStorage(Db(), catalog, {}, &data);
+  });
+  if (!loaded.ok()) return nullptr;
+  auto peers =
+      std::make_shared<const std::vector<PeerScore>>(PeerScoresOf(*served.diagnosis, data));
+  std::lock_guard<std::mutex> lock(peers_mu_);
+  peers_cache_[id] = {read_revision, peers};
+  return peers;
+}
+
 HttpResponse WebApp::ResultCodeForm(const std::string& survey_id, const std::string& message,
                                     int status) const {
   const Served* served = FindServed(survey_id);
@@ -134,12 +159,8 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
   int size = PeerSizeOf(
       d.profile, industry.value_or(0), employees,
       d.profile.capital.empty() ? std::nullopt : SingleCode(qn, answers, d.profile.capital));
-  SurveyCatalog catalog(Db());
-  Dataset data(qn);
-  Status loaded = LoadDatasetFromStorage(Db(), catalog, {}, &data);
-  if (loaded.ok()) {
-    PeerComparison c = ComparePeers(r.total, industry.value_or(0), size,
-                                    PeerScoresOf(DiagnoseRespondents(d, data)));
+  if (std::shared_ptr<const std::vector<PeerScore>> peers = StoredPeers(served)) {
+    PeerComparison c = ComparePeers(r.total, industry.value_or(0), size, *peers);
     std::string industry_label = "業種不明";
     if (const Option* o =
             industry ? qn.questions[qn.FindQuestion(d.profile.industry)].FindOption(*industry)

@@ -15,6 +15,7 @@
 
 #include "base/clock.h"
 #include "diagnosis/diagnosis.h"
+#include "diagnosis/peers.h"
 #include "questionnaire/questionnaire.h"
 #include "server/config.h"
 #include "server/http_types.h"
@@ -112,6 +113,9 @@ class WebApp {
   // The code of a response, created (and linked) the first time; "" when it cannot be made.
   std::string ResultCodeFor(const std::string& survey_id, const std::string& respondent_key,
                             ResultCodeRecord* record) const;
+  // The complete diagnoses stored for `served` as peers; kept in memory while the survey's
+  // responses revision (Storage::ResponsesRevision) is unchanged. nullptr when unreadable.
+  std::shared_ptr<const std::vector<PeerScore>> StoredPeers(const Served& served) const;
   // The completed diagnoses answered under a code, oldest first, as rows for the templates.
   View DiagnosisHistory(const Served& served, const ResultCodeRecord& code) const;
   Status Save(Session& s, ResponseStatus status) const;
@@ -220,6 +224,10 @@ class WebApp {
   // handler sleeps with a growing back-off (that made the tail latency of saves hundreds of ms).
   mutable std::mutex write_mu_;
   mutable std::mutex pdf_mu_;  // PDFs are printed one at a time (each runs a Chromium)
+  mutable std::mutex peers_mu_;
+  // survey id -> (responses revision, the peer scores read at it)
+  mutable std::map<std::string, std::pair<int64_t, std::shared_ptr<const std::vector<PeerScore>>>>
+      peers_cache_;
   uint64_t id_;
 };
 
