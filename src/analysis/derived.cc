@@ -175,9 +175,16 @@ std::vector<Diagnostic> CheckDerived(const std::vector<DerivedVariable>& derived
     out.push_back(Diagnostic{d.location, std::move(code),
                              fmt::format("派生変数「{}」: {}", d.id, message), false});
   };
+  // Sources: the questionnaire's questions, and for recodes also the variables derived before.
+  const Questionnaire with_derived = WithDerivedQuestions(qn, derived);
+  std::vector<std::string> earlier;
   auto source = [&](const DerivedVariable& d, const std::string& id, bool prefecture_ok,
                     bool number_ok) -> const Question* {
     const Question* q = Find(qn, id);
+    if (q == nullptr && d.kind == DerivedVariable::Kind::kRecode &&
+        std::count(earlier.begin(), earlier.end(), id) > 0) {
+      q = Find(with_derived, id);
+    }
     if (q == nullptr) {
       error(d, "unknown-question", fmt::format("質問「{}」は調査票「{}」にありません", id, qn.id));
     } else if (q->personal) {
@@ -206,11 +213,9 @@ std::vector<Diagnostic> CheckDerived(const std::vector<DerivedVariable>& derived
     for (const auto& [code, v] : map) k.push_back(code);
     return k;
   };
-  std::vector<std::string> ids;
   for (const DerivedVariable& d : derived) {
-    if (Find(qn, d.id) != nullptr || std::count(ids.begin(), ids.end(), d.id) > 0)
+    if (Find(qn, d.id) != nullptr || std::count(earlier.begin(), earlier.end(), d.id) > 0)
       error(d, "duplicate-id", "この ID はすでに使われています");
-    ids.push_back(d.id);
     switch (d.kind) {
       case DerivedVariable::Kind::kSmeSize: {
         if (const Question* q = source(d, d.sme.industry, false, false))
@@ -268,6 +273,7 @@ std::vector<Diagnostic> CheckDerived(const std::vector<DerivedVariable>& derived
         break;
       }
     }
+    earlier.push_back(d.id);
   }
   return out;
 }
@@ -296,9 +302,12 @@ std::unique_ptr<Questionnaire> AddDerived(const std::vector<DerivedVariable>& de
                                           Dataset* data) {
   auto extended =
       std::make_unique<Questionnaire>(WithDerivedQuestions(data->questionnaire(), derived));
-  std::vector<QuestionColumn> columns(derived.size());
-  for (size_t i = 0; i < derived.size(); ++i) Derive(*data, derived[i], &columns[i]);
-  data->Extend(*extended, std::move(columns));
+  // One at a time, so a variable can be derived from an earlier one (a recode of a band).
+  for (const DerivedVariable& d : derived) {
+    std::vector<QuestionColumn> column(1);
+    Derive(*data, d, &column[0]);
+    data->Extend(*extended, std::move(column));
+  }
   return extended;
 }
 

@@ -74,7 +74,8 @@ struct RegionBlock {
 const std::vector<RegionBlock>& RegionBlocksOf(RegionBlocks blocks);
 
 // Problems of the definitions against the questionnaire (unknown or unsuitable questions, codes
-// that are no options, bands that are not ranges), in Japanese with the file location.
+// that are no options, bands that are not ranges), in Japanese with the file location. A recode
+// may start from a variable derived before it (e.g. nets of a score band).
 std::vector<Diagnostic> CheckDerived(const std::vector<DerivedVariable>& derived,
                                      const Questionnaire& qn);
 

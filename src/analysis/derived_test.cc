@@ -128,9 +128,12 @@ TEST(Derived, TheDiagnosisScoreBandOfEachRespondent) {
 derived:
   - id: band
     diagnosis: self-check-25
+  - id: over70
+    recode: {from: band, groups: [{code: 1, label: 70点以上, from: [1, 2]},
+                                  {code: 2, label: 70点未満, from: [3, 4]}]}
 breakdowns:
   - by: industry
-    questions: [band]
+    questions: [band, over70]
 )",
                                        "d.yaml");
   ASSERT_TRUE(spec.spec) << (spec.diagnostics.empty() ? "" : spec.diagnostics[0].ToString());
@@ -160,8 +163,12 @@ breakdowns:
   EXPECT_EQ(q.options[1].label, "70～99点");
   EXPECT_EQ(data.column(band).codes, (std::vector<int16_t>{1, 3, 4, 0}));
   EXPECT_EQ(data.column(band).states[3], AnswerState::kNoAnswer);
+  // A recode of the band, derived after it.
+  int over70 = data.questionnaire().FindQuestion("over70");
+  EXPECT_EQ(data.column(over70).codes, (std::vector<int16_t>{1, 2, 2, 0}));
+  EXPECT_EQ(data.column(over70).states[3], AnswerState::kNoAnswer);
   AnalysisReport report = Analyze(data, *spec.spec);
-  ASSERT_EQ(report.cross_tables.size(), 1u);
+  ASSERT_EQ(report.cross_tables.size(), 2u);
   EXPECT_EQ(report.cross_tables[0].groups[0].n, (std::vector<int64_t>{1, 0, 1, 0}));  // 製造業
 }
 
@@ -178,6 +185,10 @@ derived:
     recode: {from: threat, groups: [{code: 1, label: a, from: [1, 2]}, {code: 1, label: b, from: [2]}]}
   - id: block
     region: {from: emp}
+  - id: early
+    recode: {from: late, groups: [{code: 1, label: a, from: [1]}]}
+  - id: late
+    recode: {from: threat, groups: [{code: 1, label: a, from: [1]}]}
 breakdowns:
   - by: nothing
 )",
@@ -199,6 +210,8 @@ breakdowns:
   EXPECT_NE(all.find("派生変数「block」: region の from「emp」は都道府県の質問にしてください"),
             std::string::npos)
       << all;
+  // Only variables derived before may be recoded.
+  EXPECT_NE(all.find("派生変数「early」: 質問「late」は調査票「"), std::string::npos) << all;
 }
 
 TEST(Derived, BadIndustryAndBandsAreLocatedWhenLoading) {

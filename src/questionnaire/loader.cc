@@ -9,6 +9,7 @@
 
 #include "base/file.h"
 #include "questionnaire/checker.h"
+#include "questionnaire/includes.h"
 #include "questionnaire/prefectures.h"
 #include "questionnaire/yaml_reader.h"
 
@@ -352,6 +353,12 @@ LoadResult LoadQuestionnaireText(std::string_view yaml, const std::string& sourc
       result.diagnostics.push_back(
           Diagnostic{SourceLocation{source_name, 1, 1}, "empty", "調査票ファイルが空です", false});
       return result;
+    }
+    if (ExpandIncludes(&root, source_name, &result.diagnostics)) {
+      // What gets registered must stand alone: the expanded document, not the include.
+      YAML::Emitter out;
+      out << root;
+      qn.source_text = std::string(out.c_str()) + "\n";
     }
     QuestionnaireBuilder builder(&reader, &qn);
     builder.Build(root);
