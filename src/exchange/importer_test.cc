@@ -184,6 +184,9 @@ class FailingStorage final : public Storage {
                                                                 int64_t id) override {
     return inner_.GetVendorCustomer(v, id);
   }
+  Status DeleteVendorCustomer(std::string_view v, int64_t id) override {
+    return inner_.DeleteVendorCustomer(v, id);
+  }
   Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
       std::string_view h) override {
     return inner_.FindVendorCustomerByLink(h);

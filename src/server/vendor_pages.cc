@@ -161,6 +161,10 @@ HttpResponse WebApp::VendorRoute(const HttpRequest& r,
     }
     if (parts.size() == 2 && parts[1] == "logout") return VendorLogout(r);
     if (parts.size() == 2 && parts[1] == "customers") return VendorAddCustomer(r, **vendor);
+    if (parts.size() == 4 && parts[1] == "customers" && parts[3] == "delete") {
+      if (std::optional<int64_t> id = ParseId(parts[2]))
+        return VendorDeleteCustomer(r, **vendor, *id);
+    }
   }
   if (get && parts.size() == 1) return VendorPortfolio(**vendor);
   if (get && parts.size() >= 3 && parts.size() <= 4 && parts[1] == "customers") {
@@ -424,6 +428,24 @@ HttpResponse WebApp::VendorAddCustomer(const HttpRequest& request,
   }
   Audit(vendor.user.user_name, "customer-add", fmt::format("customer {}", record.customer_id));
   return HttpResponse::Redirect(fmt::format("/vendor/customers/{}", record.customer_id));
+}
+
+HttpResponse WebApp::VendorDeleteCustomer(const HttpRequest& request, const VendorAccount& vendor,
+                                          int64_t customer_id) const {
+  Result<FormData> form = FormData::Parse(request.body);
+  if (form->Get("confirm") != "yes") {
+    return Message(400, "削除を確認してください",
+                   "「この顧客を削除します」にチェックを入れてから削除してください。");
+  }
+  Status s = [&] {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return Db().DeleteVendorCustomer(vendor.user.user_name, customer_id);
+  }();
+  if (s.code() == StatusCode::kNotFound)
+    return Message(404, "顧客が見つかりません", "URL をご確認ください。");
+  Check(s);
+  Audit(vendor.user.user_name, "customer-delete", fmt::format("customer {}", customer_id));
+  return HttpResponse::Redirect("/vendor");
 }
 
 HttpResponse WebApp::VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,

@@ -140,6 +140,9 @@ class WebApp {
   HttpResponse VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,
                               int64_t customer_id) const;
   HttpResponse VendorSheet(const VendorAccount& vendor, int64_t customer_id, bool pdf) const;
+  // Removes the customer's identity and link; its diagnoses stay as anonymous answers.
+  HttpResponse VendorDeleteCustomer(const HttpRequest& request, const VendorAccount& vendor,
+                                    int64_t customer_id) const;
   HttpResponse VendorPage(const VendorAccount& vendor, const std::string& name, View view,
                           const std::string& title, int status = 200) const;
   std::vector<CustomerState> VendorCustomers(const VendorAccount& vendor) const;

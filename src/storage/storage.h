@@ -212,6 +212,9 @@ class Storage {
   // another vendor's: callers cannot tell the two apart).
   virtual Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view vendor,
                                                                         int64_t customer_id) = 0;
+  // Removes the customer `customer_id` of `vendor` (its identity and link); NotFound when it is
+  // not this vendor's. Its diagnoses stay, anonymous, under their result code.
+  virtual Status DeleteVendorCustomer(std::string_view vendor, int64_t customer_id) = 0;
   virtual Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
       std::string_view link_hash) = 0;
   // Every vendor customer of a survey, identities left out.

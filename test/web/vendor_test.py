@@ -182,6 +182,25 @@ class VendorTest(unittest.TestCase):
         # Ids are shared across vendors; A cannot open B's either.
         self.assertEqual(a.get("/vendor/customers/%d" % own)[0], 404)
         self.assertNotIn("港システム顧客", a.get("/vendor")[2])
+        # Nor delete another vendor's customer.
+        _, _, page = b.get("/vendor")
+        status, _, _ = b.post("/vendor/customers/%d/delete" % c1, {"_csrf": b.csrf(page), "confirm": "yes"})
+        self.assertEqual(status, 404)
+        self.assertEqual(a.get("/vendor/customers/%d" % c1)[0], 200)
+
+        # A removes a customer: confirmation needed; then its page, sheet and link are gone, and
+        # its diagnoses remain as anonymous answers (the survey still counts them).
+        _, _, page = a.get("/vendor/customers/%d" % c2)
+        status, _, body = a.post("/vendor/customers/%d/delete" % c2, {"_csrf": a.csrf(page)})
+        self.assertEqual(status, 400)
+        self.assertIn("チェックを入れてから", body)
+        status, hdrs, _ = a.post("/vendor/customers/%d/delete" % c2, {"_csrf": a.csrf(page), "confirm": "yes"})
+        self.assertEqual((status, hdrs["Location"]), (303, "/vendor"))
+        self.assertNotIn("加賀物産有限会社", a.get("/vendor")[2])
+        self.assertEqual(a.get("/vendor/customers/%d/sheet" % c2)[0], 404)
+        self.assertEqual(Browser(self.base).get(link2[link2.index("/c/"):])[0], 404)
+        with open(self.db, "rb") as f:
+            self.assertNotIn("加賀物産".encode(), f.read())
 
     def test_logins_are_kept_apart_and_forms_need_the_token(self):
         # Without a login: to the login page.

@@ -125,7 +125,10 @@ Status SqliteStorage::Configure() {
     return Status::IoError(fmt::format("{}: WAL モードにできません", path_));
   }
   // FULL: the WAL is synced at every commit, so an acknowledged write survives power loss.
-  return db_.Exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+  // secure_delete: what is deleted (a vendor's customer, a session) is overwritten, not left in
+  // free pages.
+  return db_.Exec(
+      "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;");
 }
 
 Result<int> SqliteStorage::SchemaVersion() {

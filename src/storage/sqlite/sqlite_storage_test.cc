@@ -278,6 +278,15 @@ TEST_F(SqliteStorageTest, VendorCustomersAreScopedByVendor) {
   EXPECT_EQ(codes[1].vendor, "vendor-b");
   EXPECT_EQ(codes[1].code_hash, "code-b");
 
+  // Only its own vendor removes a customer; its result code and answers stay.
+  EXPECT_EQ(db_->DeleteVendorCustomer("vendor-b", a.customer_id).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(db_->DeleteVendorCustomer("vendor-a", a.customer_id).ok());
+  EXPECT_FALSE(db_->GetVendorCustomer("vendor-a", a.customer_id)->has_value());
+  EXPECT_FALSE(db_->FindVendorCustomerByLink("link-a")->has_value());
+  EXPECT_EQ(*db_->ResultCodeResponses("code-a"), std::vector<std::string>{"web-1"});
+  EXPECT_EQ(db_->DeleteVendorCustomer("vendor-a", a.customer_id).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(db_->PutVendorCustomer(ResultCodeRecord{"code-a2", "s", "x", ""}, &a).ok());
+
   // A taken link or code writes nothing: no customer without its code, no code without customer.
   ResultCodeRecord code_c{"code-c", "s", "sealed-c", ""};
   VendorCustomerRecord dup{0, "vendor-a", "s", "link-a", "", "identity-c", "k1", ""};

@@ -103,6 +103,18 @@ Result<std::optional<VendorCustomerRecord>> SqliteStorage::GetVendorCustomer(
   return OneCustomer(*stmt);
 }
 
+Status SqliteStorage::DeleteVendorCustomer(std::string_view vendor, int64_t customer_id) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("DELETE FROM vendor_customers WHERE vendor = ?1 AND customer_id = ?2 "
+                 "RETURNING customer_id"));
+  stmt->BindText(1, vendor);
+  stmt->BindInt(2, customer_id);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Status::NotFound("no such customer");
+  return stmt->Step().status();  // finish the statement
+}
+
 Result<std::optional<VendorCustomerRecord>> SqliteStorage::FindVendorCustomerByLink(
     std::string_view link_hash) {
   CHOSA_ASSIGN_OR_RETURN(internal::StatementLease stmt,
