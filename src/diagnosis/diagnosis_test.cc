@@ -6,6 +6,7 @@
 
 #include "diagnosis/companies.h"
 #include "diagnosis/peers.h"
+#include "diagnosis/portfolio.h"
 #include "diagnosis/scoring.h"
 #include "questionnaire/builtin.h"
 #include "questionnaire/loader.h"
@@ -230,6 +231,26 @@ TEST(Diagnosis, TotalsFromColumnsEqualFullScoringAndPeersCarryTheProfile) {
   EXPECT_EQ(peers[0].size, 1);  // 12 staff in manufacturing: 小規模企業者 (20 or fewer)
   EXPECT_EQ(peers[1].size, 2);  // 8 staff in retail: more than 5, so not small
   EXPECT_EQ(peers[2].score, -25);
+}
+
+TEST(Portfolio, TheWeakestItemsAreTheLeastImplementedThenTheFewestPoints) {
+  const Diagnosis& d = BuiltIn();
+  DiagnosisResult a = ScoreDiagnosis(d, All(1, {{"D11", 3}, {"D24", 2}, {"D01", 4}, {"D05", 2}}));
+  DiagnosisResult b = ScoreDiagnosis(d, All(1, {{"D11", 3}, {"D24", 3}, {"D09", 9}}));
+  DiagnosisResult c = ScoreDiagnosis(d, All(1, {{"D11", 2}}));
+  std::vector<ItemShare> shares = ItemShares(d, {&a, &b, &c});
+  ASSERT_EQ(shares.size(), 25u);
+  const ItemShare& d11 = shares[10];
+  EXPECT_EQ(d11.item->id, "D11");
+  EXPECT_EQ(d11.n, 3u);
+  EXPECT_EQ(d11.implemented, 0u);
+  EXPECT_EQ(d11.points, 0 + 0 + 2);
+  EXPECT_EQ(shares[8].implemented, 3u);  // D09: 該当しない counts as implemented
+  std::vector<std::string> weakest;
+  for (size_t i : WeakestItems(shares)) weakest.push_back(shares[i].item->id);
+  // D11: none of 3 implement it; D24: one; D01 and D05: two each, and D01 has fewer points
+  // (わからない -1 against 一部 2), so it comes first.
+  EXPECT_EQ(weakest, (std::vector<std::string>{"D11", "D24", "D01", "D05"}));
 }
 
 TEST(Diagnosis, ProblemsInTheFileAreLocated) {

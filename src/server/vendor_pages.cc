@@ -16,6 +16,7 @@
 
 #include "base/clock.h"
 #include "base/text.h"
+#include "diagnosis/portfolio.h"
 #include "server/diagnosis_views.h"
 #include "server/failure_limiter.h"
 #include "server/form.h"
@@ -95,29 +96,6 @@ std::string Trend(const std::vector<ScoredAttempt>& attempts) {
   if (attempts.size() < 2) return "―";
   int first = attempts.front().result.total, last = attempts.back().result.total;
   return fmt::format("{}点 → {}点（{:+d}）", first, last, last - first);
-}
-
-// Per item: how many of the latest diagnoses implement it, and their mean points.
-struct ItemTally {
-  const DiagnosisItem* item = nullptr;
-  const DiagnosisPart* part = nullptr;
-  size_t implemented = 0, n = 0;
-  int points = 0;
-};
-
-std::vector<ItemTally> TallyItems(const Diagnosis& d,
-                                  const std::vector<const DiagnosisResult*>& results) {
-  std::vector<ItemTally> tallies;
-  for (const DiagnosisPart& p : d.parts)
-    for (const DiagnosisItem& item : p.items) tallies.push_back({&item, &p, 0, 0, 0});
-  for (const DiagnosisResult* r : results) {
-    for (size_t i = 0; i < r->items.size() && i < tallies.size(); ++i) {
-      tallies[i].n += 1;
-      tallies[i].implemented += r->items[i].implemented() ? 1 : 0;
-      tallies[i].points += r->items[i].points;
-    }
-  }
-  return tallies;
 }
 
 }  // namespace
@@ -260,6 +238,25 @@ std::optional<VendorCustomerRecord> WebApp::LinkedCustomer(const std::string& co
   return std::move(*customer);
 }
 
+WebApp::AcrossVendors WebApp::AcrossAllVendors(const Served& served) const {
+  Result<std::vector<VendorCustomerCode>> codes =
+      Db().VendorCustomerCodes(served.questionnaire->id);
+  Check(codes.status());
+  AcrossVendors all;
+  std::set<std::string> vendors;
+  SurveyCatalog catalog(Db());
+  for (const VendorCustomerCode& code : *codes) {
+    Result<std::vector<ScoredAttempt>> attempts =
+        CompletedAttempts(Db(), catalog, *served.questionnaire, *served.diagnosis, code.code_hash);
+    Check(attempts.status());
+    if (attempts->empty()) continue;
+    vendors.insert(code.vendor);
+    all.latest.push_back(std::move(attempts->back()));
+  }
+  all.vendors = vendors.size();
+  return all;
+}
+
 HttpResponse WebApp::VendorPortfolio(const VendorAccount& vendor, const std::string& message,
                                      int status) const {
   const Served* served = DiagnosisServed();
@@ -328,60 +325,37 @@ HttpResponse WebApp::VendorPortfolio(const VendorAccount& vendor, const std::str
   v.set("has_lacking", !lacking.empty());
 
   // Across all vendors' customers: anonymous shares, when they mix enough vendors.
-  Result<std::vector<VendorCustomerCode>> codes =
-      Db().VendorCustomerCodes(served->questionnaire->id);
-  Check(codes.status());
-  std::vector<ScoredAttempt> everyone;
-  std::set<std::string> vendors;
-  SurveyCatalog catalog(Db());
-  for (const VendorCustomerCode& code : *codes) {
-    Result<std::vector<ScoredAttempt>> attempts =
-        CompletedAttempts(Db(), catalog, *served->questionnaire, d, code.code_hash);
-    Check(attempts.status());
-    if (attempts->empty()) continue;
-    vendors.insert(code.vendor);
-    everyone.push_back(std::move(attempts->back()));
+  AcrossVendors all = AcrossAllVendors(*served);
+  std::vector<const DiagnosisResult*> all_results;
+  double all_sum = 0;
+  for (const ScoredAttempt& a : all.latest) {
+    all_results.push_back(&a.result);
+    all_sum += a.result.total;
   }
-  bool across = vendors.size() >= kAcrossVendorsMin && everyone.size() >= kAcrossCompaniesMin;
-  std::vector<const DiagnosisResult*> everyone_results;
-  int everyone_sum = 0;
-  for (const ScoredAttempt& a : everyone) {
-    everyone_results.push_back(&a.result);
-    everyone_sum += a.result.total;
-  }
-  std::vector<ItemTally> all_items = TallyItems(d, everyone_results);
+  bool across = all.vendors >= kAcrossVendorsMin && all_results.size() >= kAcrossCompaniesMin;
+  std::vector<ItemShare> all_shares = ItemShares(d, all_results);
   v.set("across", across);
   if (across) {
-    v.set("across_n", std::to_string(everyone.size()));
-    v.set("across_vendors", std::to_string(vendors.size()));
-    v.set("across_mean",
-          fmt::format("{:.1f}", static_cast<double>(everyone_sum) / everyone.size()));
+    v.set("across_n", std::to_string(all_results.size()));
+    v.set("across_vendors", std::to_string(all.vendors));
+    v.set("across_mean", fmt::format("{:.1f}", all_sum / all_results.size()));
   }
   v.set("across_vendors_min", std::to_string(kAcrossVendorsMin));
   v.set("across_companies_min", std::to_string(kAcrossCompaniesMin));
 
-  // The weakest items across this vendor's customers: the lowest share implemented first.
-  std::vector<ItemTally> items = TallyItems(d, latest);
-  std::vector<size_t> order(items.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    // implemented_a / n < implemented_b / n (the same n for every item)
-    if (items[a].implemented != items[b].implemented)
-      return items[a].implemented < items[b].implemented;
-    return items[a].points < items[b].points;
-  });
+  // The weakest items across this vendor's customers.
+  std::vector<ItemShare> shares = ItemShares(d, latest);
   list weakest;
-  for (size_t k = 0; k < order.size() && k < kWeakestShown && !latest.empty(); ++k) {
-    const ItemTally& t = items[order[k]];
-    if (t.implemented == t.n) break;  // every customer implements the rest
+  for (size_t i : WeakestItems(shares)) {
+    if (weakest.size() == kWeakestShown) break;
+    const ItemShare& t = shares[i];
     View wv;
     wv.set("title", t.item->title);
     wv.set("part", std::to_string(t.part->number));
     wv.set("share", Percent(t.implemented, t.n));
     wv.set("count", fmt::format("{} / {}社", t.implemented, t.n));
-    wv.set("mean", fmt::format("{:.1f}", static_cast<double>(t.points) / t.n));
-    if (across)
-      wv.set("across_share", Percent(all_items[order[k]].implemented, all_items[order[k]].n));
+    wv.set("mean", fmt::format("{:.1f}", t.mean_points()));
+    if (across) wv.set("across_share", Percent(all_shares[i].implemented, all_shares[i].n));
     weakest.push_back(wv);
   }
   v.set("weakest", weakest);

@@ -18,6 +18,7 @@
 #include "diagnosis/peers.h"
 #include "questionnaire/questionnaire.h"
 #include "server/config.h"
+#include "server/diagnosis_attempts.h"
 #include "server/http_types.h"
 #include "server/page_view.h"
 #include "server/templates.h"
@@ -146,6 +147,12 @@ class WebApp {
   HttpResponse VendorPage(const VendorAccount& vendor, const std::string& name, View view,
                           const std::string& title, int status = 200) const;
   std::vector<CustomerState> VendorCustomers(const VendorAccount& vendor) const;
+  // Every vendor's customers' latest diagnoses, without who they are.
+  struct AcrossVendors {
+    std::vector<ScoredAttempt> latest;  // one per diagnosed customer
+    size_t vendors = 0;                 // vendors with at least one diagnosed customer
+  };
+  AcrossVendors AcrossAllVendors(const Served& served) const;
   // The vendor's customer `customer_id` with its diagnoses; nullopt when it is not this
   // vendor's (or there is none, or no diagnosis is served).
   std::optional<CustomerState> OwnCustomer(const VendorAccount& vendor, int64_t customer_id) const;
