@@ -63,17 +63,26 @@ HttpResponse WebApp::Download(std::string body, const std::string& content_type,
   return r;
 }
 
-Result<std::unique_ptr<WebApp::Admin>> WebApp::LoadAdmin(const HttpRequest& request) const {
-  std::string token = CookieValue(request.cookie, kAdminCookie);
-  if (token.empty()) return Status::NotFound("no admin session");
-  CHOSA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
+Status WebApp::LoadAccount(const HttpRequest& request, const char* cookie, std::string_view kind,
+                           std::initializer_list<std::string_view> roles, SessionRecord* session,
+                           UserRecord* user) const {
+  std::string token = CookieValue(request.cookie, cookie);
+  if (token.empty()) return Status::NotFound("no session");
+  CHOSA_ASSIGN_OR_RETURN(std::optional<SessionRecord> found,
                          Db().GetSession(HashToken(token), NowSeconds()));
-  if (!session || session->kind != "admin") return Status::NotFound("no admin session");
-  CHOSA_ASSIGN_OR_RETURN(std::optional<UserRecord> user, Db().GetUser(session->subject));
-  if (!user || user->role == "vendor") return Status::NotFound("account removed");
+  if (!found || found->kind != kind) return Status::NotFound("no session");
+  CHOSA_ASSIGN_OR_RETURN(std::optional<UserRecord> account, Db().GetUser(found->subject));
+  if (!account || std::find(roles.begin(), roles.end(), account->role) == roles.end())
+    return Status::NotFound("account removed or changed");
+  *session = std::move(*found);
+  *user = std::move(*account);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<WebApp::Admin>> WebApp::LoadAdmin(const HttpRequest& request) const {
   auto admin = std::make_unique<Admin>();
-  admin->session = std::move(*session);
-  admin->user = std::move(*user);
+  CHOSA_RETURN_IF_ERROR(LoadAccount(request, kAdminCookie, "admin", {"admin", "analyst"},
+                                    &admin->session, &admin->user));
   return admin;
 }
 

@@ -108,16 +108,9 @@ const WebApp::Served* WebApp::DiagnosisServed() const {
 
 Result<std::unique_ptr<WebApp::VendorAccount>> WebApp::LoadVendor(
     const HttpRequest& request) const {
-  std::string token = CookieValue(request.cookie, kVendorCookie);
-  if (token.empty()) return Status::NotFound("no vendor session");
-  CHOSA_ASSIGN_OR_RETURN(std::optional<SessionRecord> session,
-                         Db().GetSession(HashToken(token), NowSeconds()));
-  if (!session || session->kind != "vendor") return Status::NotFound("no vendor session");
-  CHOSA_ASSIGN_OR_RETURN(std::optional<UserRecord> user, Db().GetUser(session->subject));
-  if (!user || user->role != "vendor") return Status::NotFound("account removed");
   auto vendor = std::make_unique<VendorAccount>();
-  vendor->session = std::move(*session);
-  vendor->user = std::move(*user);
+  CHOSA_RETURN_IF_ERROR(
+      LoadAccount(request, kVendorCookie, "vendor", {"vendor"}, &vendor->session, &vendor->user));
   return vendor;
 }
 

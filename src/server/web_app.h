@@ -187,6 +187,11 @@ class WebApp {
     bool is_admin() const { return user.role == "admin"; }
   };
   Result<std::unique_ptr<Admin>> LoadAdmin(const HttpRequest& request) const;
+  // The session of `kind` named by the cookie `cookie` and its account, whose role must be one
+  // of `roles`; NotFound otherwise (no cookie, expired, account removed or its role changed).
+  Status LoadAccount(const HttpRequest& request, const char* cookie, std::string_view kind,
+                     std::initializer_list<std::string_view> roles, SessionRecord* session,
+                     UserRecord* user) const;
   HttpResponse AdminRoute(const HttpRequest& request,
                           const std::vector<std::string_view>& parts) const;
   HttpResponse AdminSurveyRoute(const HttpRequest& request, const Admin& admin,
