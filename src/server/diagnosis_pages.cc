@@ -184,6 +184,17 @@ HttpResponse WebApp::DiagnosisResultPage(const Served& served, const Questionnai
   return PageWithPreSession("diagnosis_result", std::move(v), qn.title + "（診断結果）");
 }
 
+std::optional<HttpResponse> WebApp::PdfLimit(const HttpRequest& request) const {
+  std::string key = "pdf:" + request.remote;
+  int64_t now = NowSeconds();
+  if (limiter_->Blocked(key, now)) {
+    return Message(429, "しばらくお待ちください",
+                   "短時間に多くの PDF が作られました。10分ほどしてからお試しください。");
+  }
+  limiter_->Fail(key, now);  // counted as a use, not a failure
+  return std::nullopt;
+}
+
 HttpResponse WebApp::SheetResponse(View view, const std::string& title, bool pdf,
                                    const std::string& filename) const {
   view.set("page_title", title);

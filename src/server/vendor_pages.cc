@@ -142,7 +142,10 @@ HttpResponse WebApp::VendorRoute(const HttpRequest& r,
     std::optional<int64_t> id = ParseId(parts[2]);
     if (id && parts.size() == 3) return VendorCustomer(r, **vendor, *id);
     if (id && parts[3] == "sheet") return VendorSheet(**vendor, *id, false);
-    if (id && parts[3] == "sheet.pdf") return VendorSheet(**vendor, *id, true);
+    if (id && parts[3] == "sheet.pdf") {
+      if (std::optional<HttpResponse> limited = PdfLimit(r)) return *limited;
+      return VendorSheet(**vendor, *id, true);
+    }
   }
   return Message(404, "ページが見つかりません", "URL をご確認ください。");
 }

@@ -219,7 +219,10 @@ HttpResponse WebApp::Route(const HttpRequest& r) const {
     if (what == "submit" && post) return Submit(r);
     if (what == "done" && get) return Done(r);
     if (what == "copy" && get) return Copy(r);
-    if (what == "result.pdf" && get) return ResultPdf(r);
+    if (what == "result.pdf" && get) {
+      if (std::optional<HttpResponse> limited = PdfLimit(r)) return *limited;
+      return ResultPdf(r);
+    }
     int page = 0;
     auto [ptr, ec] = std::from_chars(what.data(), what.data() + what.size(), page);
     if (ec == std::errc() && ptr == what.data() + what.size() && page >= 1) {

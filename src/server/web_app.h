@@ -96,6 +96,9 @@ class WebApp {
   HttpResponse ResultPdf(const HttpRequest& request) const;
   HttpResponse DiagnosisResultPdf(const Served& served, const Questionnaire& qn,
                                   const Answers& answers, const std::string& submitted_at) const;
+  // Each PDF runs a Chromium: a client gets FailureLimiter::kMaxFailures of them per window;
+  // the answer when it has had them (429), or nullopt to go on (the request is counted).
+  std::optional<HttpResponse> PdfLimit(const HttpRequest& request) const;
   // The printable sheet (data/templates/diagnosis_sheet.mustache) as HTML with the style sheet
   // linked, or inlined and printed to PDF through Chromium.
   HttpResponse SheetResponse(View view, const std::string& title, bool pdf,

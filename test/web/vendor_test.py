@@ -300,6 +300,35 @@ class VendorTest(unittest.TestCase):
         for name in ("v2 の顧客", "v3 の顧客"):
             self.assertNotIn(name, page)
 
+    def test_pdfs_are_limited_per_client(self):
+        # A server of its own whose "Chromium" fails at once (the real one is tested above):
+        # each PDF request is counted, and the 21st within ten minutes is refused.
+        db = os.path.join(tempfile.mkdtemp(prefix="chosa_vendor_pdf_"), "chosa.db")
+        add_user(db, "v1", "vendor", PASSWORD)
+        saved_env = os.environ.get("CHOSA_CHROMIUM")
+        os.environ["CHOSA_CHROMIUM"] = "/bin/false"
+        try:
+            server = Server("-q", SURVEY, db=db)
+        finally:
+            if saved_env is None:
+                del os.environ["CHOSA_CHROMIUM"]
+            else:
+                os.environ["CHOSA_CHROMIUM"] = saved_env
+        self.addCleanup(server.stop)
+        saved, self.base = self.base, server.base
+        self.addCleanup(setattr, self, "base", saved)
+        v = self.vendor("v1")
+        cid, link = self.add_customer(v, "制限テスト商事")
+        answer_link(self.base, link, [1] * 25)
+        for _ in range(20):
+            status, _, body = v.request_bytes("/vendor/customers/%d/sheet.pdf" % cid)
+            self.assertEqual(status, 503)
+            self.assertIn("PDF を作れませんでした", body.decode())
+        status, _, body = v.request_bytes("/vendor/customers/%d/sheet.pdf" % cid)
+        self.assertEqual(status, 429)
+        self.assertIn("短時間に多くの PDF", body.decode())
+        self.assertEqual(v.get("/vendor/customers/%d/sheet" % cid)[0], 200)  # the page still opens
+
     def test_company_result_as_pdf(self):
         b = Browser(self.base)
         b.start_open(SURVEY)
