@@ -174,9 +174,9 @@ DiagnosisLoad LoadDiagnosisText(std::string_view yaml, const std::string& source
   if (!parsed) return result;
   YAML::Node root = *parsed;
   Diagnosis d;
-  if (!r.CheckMap(root, "診断ファイル",
-                  {"diagnosis", "profile", "scale", "bands", "support", "parts",
-                   "responsibilities"})) {
+  if (!r.CheckMap(
+          root, "診断ファイル",
+          {"diagnosis", "profile", "scale", "bands", "support", "parts", "responsibilities"})) {
     return result;
   }
   YAML::Node head = root["diagnosis"];
