@@ -184,6 +184,10 @@ class FailingStorage final : public Storage {
                                                                 int64_t id) override {
     return inner_.GetVendorCustomer(v, id);
   }
+  Status UpdateVendorCustomerIdentity(std::string_view v, int64_t id, std::string_view sealed,
+                                      std::string_view key) override {
+    return inner_.UpdateVendorCustomerIdentity(v, id, sealed, key);
+  }
   Status DeleteVendorCustomer(std::string_view v, int64_t id) override {
     return inner_.DeleteVendorCustomer(v, id);
   }

@@ -79,6 +79,25 @@ CustomerIdentity UnsealIdentity(const Vault& vault, const VendorCustomerRecord& 
   return id;
 }
 
+// The name, contact and memo typed on a customer form into `id`; what is wrong with them, in
+// Japanese, or "".
+std::string IdentityFromForm(const HttpRequest& request, CustomerIdentity* id) {
+  Result<FormData> form = FormData::Parse(request.body);
+  if (!form.ok()) return "送信内容を読み取れませんでした。";
+  id->name = Trim(form->Get("name"));
+  id->contact = Trim(form->Get("contact"));
+  id->memo = Trim(form->Get("memo"));
+  if (id->name.empty()) return "会社名を入力してください。";
+  if (!IsValidUtf8(id->name) || !IsValidUtf8(id->contact) || !IsValidUtf8(id->memo))
+    return "読み取れない文字が含まれています。";
+  if (CodePointCount(id->name) > kMaxName || CodePointCount(id->contact) > kMaxContact ||
+      CodePointCount(id->memo) > kMaxMemo) {
+    return fmt::format("会社名と担当者は{}文字以内、メモは{}文字以内にしてください。", kMaxName,
+                       kMaxMemo);
+  }
+  return "";
+}
+
 std::optional<int64_t> ParseId(std::string_view s) {
   int64_t id = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
@@ -132,9 +151,10 @@ HttpResponse WebApp::VendorRoute(const HttpRequest& r,
     }
     if (parts.size() == 2 && parts[1] == "logout") return VendorLogout(r);
     if (parts.size() == 2 && parts[1] == "customers") return VendorAddCustomer(r, **vendor);
-    if (parts.size() == 4 && parts[1] == "customers" && parts[3] == "delete") {
-      if (std::optional<int64_t> id = ParseId(parts[2]))
-        return VendorDeleteCustomer(r, **vendor, *id);
+    if (parts.size() == 4 && parts[1] == "customers") {
+      std::optional<int64_t> id = ParseId(parts[2]);
+      if (id && parts[3] == "delete") return VendorDeleteCustomer(r, **vendor, *id);
+      if (id && parts[3] == "edit") return VendorEditCustomer(r, **vendor, *id);
     }
   }
   if (get && parts.size() == 1) return VendorPortfolio(**vendor);
@@ -363,21 +383,8 @@ HttpResponse WebApp::VendorAddCustomer(const HttpRequest& request,
                                        const VendorAccount& vendor) const {
   const Served* served = DiagnosisServed();
   if (served == nullptr) return VendorPortfolio(vendor);
-  Result<FormData> form = FormData::Parse(request.body);
   CustomerIdentity id;
-  id.name = Trim(form->Get("name"));
-  id.contact = Trim(form->Get("contact"));
-  id.memo = Trim(form->Get("memo"));
-  std::string problem;
-  if (id.name.empty()) {
-    problem = "会社名を入力してください。";
-  } else if (!IsValidUtf8(id.name) || !IsValidUtf8(id.contact) || !IsValidUtf8(id.memo)) {
-    problem = "読み取れない文字が含まれています。";
-  } else if (CodePointCount(id.name) > kMaxName || CodePointCount(id.contact) > kMaxContact ||
-             CodePointCount(id.memo) > kMaxMemo) {
-    problem = fmt::format("会社名と担当者は{}文字以内、メモは{}文字以内にしてください。", kMaxName,
-                          kMaxMemo);
-  }
+  std::string problem = IdentityFromForm(request, &id);
   if (!problem.empty()) return VendorPortfolio(vendor, problem, 400);
 
   id.link_code = RandomToken(16);
@@ -400,6 +407,27 @@ HttpResponse WebApp::VendorAddCustomer(const HttpRequest& request,
   return HttpResponse::Redirect(fmt::format("/vendor/customers/{}", record.customer_id));
 }
 
+HttpResponse WebApp::VendorEditCustomer(const HttpRequest& request, const VendorAccount& vendor,
+                                        int64_t customer_id) const {
+  std::optional<CustomerState> c = OwnCustomer(vendor, customer_id);
+  if (!c) return Message(404, "顧客が見つかりません", "URL をご確認ください。");
+  CustomerIdentity id;
+  std::string problem = IdentityFromForm(request, &id);
+  if (!problem.empty()) return VendorCustomer(request, vendor, customer_id, problem, 400);
+  id.link_code = c->identity.link_code;  // the link stays
+  Status s = [&] {
+    std::lock_guard<std::mutex> lock(write_mu_);
+    return Db().UpdateVendorCustomerIdentity(
+        vendor.user.user_name, customer_id,
+        SealIdentity(vault_, id, vendor.user.user_name, c->record.link_hash), vault_.key_id());
+  }();
+  if (s.code() == StatusCode::kNotFound)
+    return Message(404, "顧客が見つかりません", "URL をご確認ください。");
+  Check(s);
+  Audit(vendor.user.user_name, "customer-edit", fmt::format("customer {}", customer_id));
+  return HttpResponse::Redirect(fmt::format("/vendor/customers/{}", customer_id));
+}
+
 HttpResponse WebApp::VendorDeleteCustomer(const HttpRequest& request, const VendorAccount& vendor,
                                           int64_t customer_id) const {
   Result<FormData> form = FormData::Parse(request.body);
@@ -419,7 +447,8 @@ HttpResponse WebApp::VendorDeleteCustomer(const HttpRequest& request, const Vend
 }
 
 HttpResponse WebApp::VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,
-                                    int64_t customer_id) const {
+                                    int64_t customer_id, const std::string& message,
+                                    int status) const {
   std::optional<CustomerState> c = OwnCustomer(vendor, customer_id);
   if (!c) return Message(404, "顧客が見つかりません", "URL をご確認ください。");
   const Served& served = *DiagnosisServed();
@@ -437,7 +466,8 @@ HttpResponse WebApp::VendorCustomer(const HttpRequest& request, const VendorAcco
   v.set("created_at", JstTime(c->record.created_at));
   std::optional<std::string> base = LinkBase(request);
   v.set("link", base.value_or("") + "/c/" + c->identity.link_code);
-  return VendorPage(vendor, "vendor_customer", v, c->identity.name);
+  if (!message.empty()) v.set("message", message);
+  return VendorPage(vendor, "vendor_customer", v, c->identity.name, status);
 }
 
 HttpResponse WebApp::VendorSheet(const VendorAccount& vendor, int64_t customer_id, bool pdf) const {

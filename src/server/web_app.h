@@ -142,7 +142,11 @@ class WebApp {
                                int status = 200) const;
   HttpResponse VendorAddCustomer(const HttpRequest& request, const VendorAccount& vendor) const;
   HttpResponse VendorCustomer(const HttpRequest& request, const VendorAccount& vendor,
-                              int64_t customer_id) const;
+                              int64_t customer_id, const std::string& message = "",
+                              int status = 200) const;
+  // Replaces the customer's name, contact and memo (sealed again); the link stays.
+  HttpResponse VendorEditCustomer(const HttpRequest& request, const VendorAccount& vendor,
+                                  int64_t customer_id) const;
   HttpResponse VendorSheet(const VendorAccount& vendor, int64_t customer_id, bool pdf) const;
   // Removes the customer's identity and link; its diagnoses stay as anonymous answers.
   HttpResponse VendorDeleteCustomer(const HttpRequest& request, const VendorAccount& vendor,

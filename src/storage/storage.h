@@ -212,6 +212,11 @@ class Storage {
   // another vendor's: callers cannot tell the two apart).
   virtual Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view vendor,
                                                                         int64_t customer_id) = 0;
+  // Replaces the sealed identity of the customer `customer_id` of `vendor`; NotFound when it is
+  // not this vendor's.
+  virtual Status UpdateVendorCustomerIdentity(std::string_view vendor, int64_t customer_id,
+                                              std::string_view sealed_identity,
+                                              std::string_view key_id) = 0;
   // Removes the customer `customer_id` of `vendor` (its identity and link); NotFound when it is
   // not this vendor's. Its diagnoses stay, anonymous, under their result code.
   virtual Status DeleteVendorCustomer(std::string_view vendor, int64_t customer_id) = 0;

@@ -236,6 +236,26 @@ class VendorTest(unittest.TestCase):
             body = v.get(path)[2]
             self.assertNotIn("<script>alert(1)", body, path)
             self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;商会", body, path)
+        # Renaming: the identity is sealed again, the link stays; bad input stays on the page;
+        # another vendor cannot.
+        _, _, page = v.get("/vendor/customers/%d" % cid)
+        status, _, body = v.post("/vendor/customers/%d/edit" % cid, {"_csrf": v.csrf(page), "name": ""})
+        self.assertEqual(status, 400)
+        self.assertIn("会社名を入力してください。", body)
+        self.assertIn(link, body)
+        other = self.vendor("minato-sys")
+        _, _, other_page = other.get("/vendor")
+        status, _, _ = other.post("/vendor/customers/%d/edit" % cid,
+                                  {"_csrf": other.csrf(other_page), "name": "乗っ取り"})
+        self.assertEqual(status, 404)
+        status, hdrs, _ = v.post("/vendor/customers/%d/edit" % cid,
+                                 {"_csrf": v.csrf(page), "name": "改名商会", "contact": "新担当"})
+        self.assertEqual((status, hdrs["Location"]), (303, "/vendor/customers/%d" % cid))
+        page = v.get("/vendor/customers/%d" % cid)[2]
+        self.assertIn("<h1>改名商会</h1>", page)
+        self.assertIn(link, page)
+        self.assertNotIn("乗っ取り", page)
+        self.assertIn("改名商会", v.get("/vendor")[2])
         # A wrong link is a 404 and counts toward the guessing limit.
         status, _, _ = anon.get("/c/" + "0" * 32)
         self.assertEqual(status, 404)

@@ -37,6 +37,9 @@ class SqliteStorage final : public Storage {
   Result<std::vector<VendorCustomerRecord>> ListVendorCustomers(std::string_view vendor) override;
   Result<std::optional<VendorCustomerRecord>> GetVendorCustomer(std::string_view vendor,
                                                                 int64_t customer_id) override;
+  Status UpdateVendorCustomerIdentity(std::string_view vendor, int64_t customer_id,
+                                      std::string_view sealed_identity,
+                                      std::string_view key_id) override;
   Status DeleteVendorCustomer(std::string_view vendor, int64_t customer_id) override;
   Result<std::optional<VendorCustomerRecord>> FindVendorCustomerByLink(
       std::string_view link_hash) override;

@@ -278,6 +278,14 @@ TEST_F(SqliteStorageTest, VendorCustomersAreScopedByVendor) {
   EXPECT_EQ(codes[1].vendor, "vendor-b");
   EXPECT_EQ(codes[1].code_hash, "code-b");
 
+  // Only its own vendor changes a customer's identity.
+  EXPECT_EQ(db_->UpdateVendorCustomerIdentity("vendor-b", a.customer_id, "x", "k1").code(),
+            StatusCode::kNotFound);
+  ASSERT_TRUE(db_->UpdateVendorCustomerIdentity("vendor-a", a.customer_id, "renamed", "k2").ok());
+  EXPECT_EQ((*db_->GetVendorCustomer("vendor-a", a.customer_id))->sealed_identity, "renamed");
+  EXPECT_EQ((*db_->GetVendorCustomer("vendor-a", a.customer_id))->key_id, "k2");
+  EXPECT_EQ((*db_->GetVendorCustomer("vendor-b", b.customer_id))->sealed_identity, "identity-b");
+
   // Only its own vendor removes a customer; its result code and answers stay.
   EXPECT_EQ(db_->DeleteVendorCustomer("vendor-b", a.customer_id).code(), StatusCode::kNotFound);
   ASSERT_TRUE(db_->DeleteVendorCustomer("vendor-a", a.customer_id).ok());

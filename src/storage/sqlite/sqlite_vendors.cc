@@ -103,6 +103,22 @@ Result<std::optional<VendorCustomerRecord>> SqliteStorage::GetVendorCustomer(
   return OneCustomer(*stmt);
 }
 
+Status SqliteStorage::UpdateVendorCustomerIdentity(std::string_view vendor, int64_t customer_id,
+                                                   std::string_view sealed_identity,
+                                                   std::string_view key_id) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease stmt,
+      db_.Cached("UPDATE vendor_customers SET sealed_identity = ?3, key_id = ?4 "
+                 "WHERE vendor = ?1 AND customer_id = ?2 RETURNING customer_id"));
+  stmt->BindText(1, vendor);
+  stmt->BindInt(2, customer_id);
+  stmt->BindBlob(3, sealed_identity);
+  stmt->BindText(4, key_id);
+  CHOSA_ASSIGN_OR_RETURN(bool row, stmt->Step());
+  if (!row) return Status::NotFound("no such customer");
+  return stmt->Step().status();  // finish the statement
+}
+
 Status SqliteStorage::DeleteVendorCustomer(std::string_view vendor, int64_t customer_id) {
   CHOSA_ASSIGN_OR_RETURN(
       internal::StatementLease stmt,
