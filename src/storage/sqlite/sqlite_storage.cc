@@ -328,38 +328,46 @@ Result<int64_t> SqliteStorage::ResponsesRevision(std::string_view survey_id) {
   return row ? stmt->ColumnInt(0) : 0;
 }
 
-Status SqliteStorage::LinkResultCode(const ResultCodeRecord& code,
-                                     std::string_view respondent_key) {
+Status SqliteStorage::InWriteTransaction(const std::function<Status()>& writes) {
   CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
-  std::string now = Now();
-  Status s = Status::Ok();
-  {
-    Result<internal::StatementLease> insert = db_.Cached(
-        "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
-        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code_hash) DO NOTHING");
-    s = insert.status();
-    if (s.ok()) {
-      (*insert)->BindText(1, code.code_hash);
-      (*insert)->BindText(2, code.survey_id);
-      (*insert)->BindBlob(3, code.sealed_code);
-      (*insert)->BindText(4, now);
-      s = (*insert)->Step().status();
-    }
-    Result<internal::StatementLease> link = db_.Cached(
-        "INSERT INTO result_code_responses (survey_id, respondent_key, code_hash, linked_at) "
-        "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (survey_id, respondent_key) DO NOTHING");
-    if (s.ok()) s = link.status();
-    if (s.ok()) {
-      (*link)->BindText(1, code.survey_id);
-      (*link)->BindText(2, respondent_key);
-      (*link)->BindText(3, code.code_hash);
-      (*link)->BindText(4, now);
-      s = (*link)->Step().status();
-    }
-  }
+  Status s = writes();
   if (s.ok()) s = db_.Exec("COMMIT");
   if (!s.ok()) (void)db_.Exec("ROLLBACK");
   return s;
+}
+
+Status SqliteStorage::InsertResultCode(const ResultCodeRecord& code, const std::string& now,
+                                       bool keep_existing) {
+  CHOSA_ASSIGN_OR_RETURN(
+      internal::StatementLease insert,
+      db_.Cached(keep_existing
+                     ? "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code_hash) DO NOTHING"
+                     : "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
+                       "VALUES (?1, ?2, ?3, ?4)"));
+  insert->BindText(1, code.code_hash);
+  insert->BindText(2, code.survey_id);
+  insert->BindBlob(3, code.sealed_code);
+  insert->BindText(4, now);
+  return insert->Run();
+}
+
+Status SqliteStorage::LinkResultCode(const ResultCodeRecord& code,
+                                     std::string_view respondent_key) {
+  std::string now = Now();
+  return InWriteTransaction([&]() -> Status {
+    CHOSA_RETURN_IF_ERROR(InsertResultCode(code, now, /*keep_existing=*/true));
+    CHOSA_ASSIGN_OR_RETURN(
+        internal::StatementLease link,
+        db_.Cached(
+            "INSERT INTO result_code_responses (survey_id, respondent_key, code_hash, linked_at) "
+            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (survey_id, respondent_key) DO NOTHING"));
+    link->BindText(1, code.survey_id);
+    link->BindText(2, respondent_key);
+    link->BindText(3, code.code_hash);
+    link->BindText(4, now);
+    return link->Run();
+  });
 }
 
 namespace {
@@ -470,33 +478,24 @@ Status SqliteStorage::DeleteSession(std::string_view token_hash) {
 }
 
 Status SqliteStorage::PutInvitations(std::vector<InvitationRecord>* invitations) {
-  CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   std::string now = Now();
-  Status s = Status::Ok();
-  {
-    Result<SqliteStatement> stmt = db_.Prepare(
-        "INSERT INTO invitations (survey_id, code_hash, label, created_at) VALUES (?1, ?2, ?3, ?4) "
-        "RETURNING invitation_id");
-    s = stmt.status();
-    for (size_t i = 0; s.ok() && i < invitations->size(); ++i) {
-      InvitationRecord& inv = (*invitations)[i];
-      stmt->Reset();
-      stmt->BindText(1, inv.survey_id);
-      stmt->BindText(2, inv.code_hash);
-      stmt->BindText(3, inv.label);
-      stmt->BindText(4, now);
-      Result<bool> row = stmt->Step();
-      if (!row.ok()) {
-        s = row.status();
-        break;
-      }
-      inv.invitation_id = stmt->ColumnInt(0);
+  return InWriteTransaction([&]() -> Status {
+    CHOSA_ASSIGN_OR_RETURN(
+        SqliteStatement stmt,
+        db_.Prepare("INSERT INTO invitations (survey_id, code_hash, label, created_at) "
+                    "VALUES (?1, ?2, ?3, ?4) RETURNING invitation_id"));
+    for (InvitationRecord& inv : *invitations) {
+      stmt.Reset();
+      stmt.BindText(1, inv.survey_id);
+      stmt.BindText(2, inv.code_hash);
+      stmt.BindText(3, inv.label);
+      stmt.BindText(4, now);
+      CHOSA_RETURN_IF_ERROR(stmt.Step().status());
+      inv.invitation_id = stmt.ColumnInt(0);
       inv.created_at = now;
     }
-  }
-  if (s.ok()) s = db_.Exec("COMMIT");
-  if (!s.ok()) (void)db_.Exec("ROLLBACK");
-  return s;
+    return Status::Ok();
+  });
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // a committed transaction is on disk. The schema is versioned (schema.cc) and migrated on open.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -73,6 +74,12 @@ class SqliteStorage final : public Storage {
   Status Configure();
   Status Migrate();
   std::string Now() const;
+  // Runs `writes` in one write transaction (BEGIN IMMEDIATE): committed when they return ok,
+  // rolled back otherwise. Statements they use must be finished or reset by then.
+  Status InWriteTransaction(const std::function<Status()>& writes);
+  // Inserts a result code created at `now`; a code already there is kept when `keep_existing`,
+  // an error otherwise.
+  Status InsertResultCode(const ResultCodeRecord& code, const std::string& now, bool keep_existing);
 
   internal::SqliteDb db_;
   std::string path_;

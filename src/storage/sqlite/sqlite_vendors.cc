@@ -33,47 +33,28 @@ Result<std::optional<VendorCustomerRecord>> OneCustomer(internal::SqliteStatemen
 
 Status SqliteStorage::PutVendorCustomer(const ResultCodeRecord& code,
                                         VendorCustomerRecord* customer) {
-  CHOSA_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
   std::string now = Now();
-  Status s = Status::Ok();
-  {
-    Result<internal::StatementLease> insert_code = db_.Cached(
-        "INSERT INTO result_codes (code_hash, survey_id, sealed_code, created_at) "
-        "VALUES (?1, ?2, ?3, ?4)");
-    s = insert_code.status();
-    if (s.ok()) {
-      (*insert_code)->BindText(1, code.code_hash);
-      (*insert_code)->BindText(2, code.survey_id);
-      (*insert_code)->BindBlob(3, code.sealed_code);
-      (*insert_code)->BindText(4, now);
-      s = (*insert_code)->Run();
-    }
-    Result<internal::StatementLease> insert = db_.Cached(
-        "INSERT INTO vendor_customers (vendor, survey_id, link_hash, code_hash, sealed_identity, "
-        "key_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING customer_id");
-    if (s.ok()) s = insert.status();
-    if (s.ok()) {
-      internal::SqliteStatement& stmt = **insert;
-      stmt.BindText(1, customer->vendor);
-      stmt.BindText(2, customer->survey_id);
-      stmt.BindText(3, customer->link_hash);
-      stmt.BindText(4, code.code_hash);
-      stmt.BindBlob(5, customer->sealed_identity);
-      stmt.BindText(6, customer->key_id);
-      stmt.BindText(7, now);
-      Result<bool> row = stmt.Step();
-      s = row.status();
-      if (s.ok() && *row) {
-        customer->customer_id = stmt.ColumnInt(0);
-        customer->code_hash = code.code_hash;
-        customer->created_at = now;
-        s = stmt.Step().status();  // finish the statement before COMMIT
-      }
-    }
-  }
-  if (s.ok()) s = db_.Exec("COMMIT");
-  if (!s.ok()) (void)db_.Exec("ROLLBACK");
-  return s;
+  return InWriteTransaction([&]() -> Status {
+    CHOSA_RETURN_IF_ERROR(InsertResultCode(code, now, /*keep_existing=*/false));
+    CHOSA_ASSIGN_OR_RETURN(
+        internal::StatementLease insert,
+        db_.Cached("INSERT INTO vendor_customers (vendor, survey_id, link_hash, code_hash, "
+                   "sealed_identity, key_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                   "RETURNING customer_id"));
+    insert->BindText(1, customer->vendor);
+    insert->BindText(2, customer->survey_id);
+    insert->BindText(3, customer->link_hash);
+    insert->BindText(4, code.code_hash);
+    insert->BindBlob(5, customer->sealed_identity);
+    insert->BindText(6, customer->key_id);
+    insert->BindText(7, now);
+    CHOSA_ASSIGN_OR_RETURN(bool row, insert->Step());
+    if (!row) return Status::Internal("no customer id returned");
+    customer->customer_id = insert->ColumnInt(0);
+    customer->code_hash = code.code_hash;
+    customer->created_at = now;
+    return insert->Step().status();  // finish the statement before COMMIT
+  });
 }
 
 Result<std::vector<VendorCustomerRecord>> SqliteStorage::ListVendorCustomers(
