@@ -97,8 +97,7 @@ HttpResponse WebApp::AdminRoute(const HttpRequest& r,
   Result<std::unique_ptr<Admin>> admin = LoadAdmin(r);
   if (!admin.ok()) return HttpResponse::Redirect("/admin/login");
   if (post) {
-    Result<FormData> form = FormData::Parse(r.body);
-    if (!form.ok() || !ConstantTimeEquals(form->Get("_csrf"), (*admin)->session.csrf_token)) {
+    if (!FormTokenMatches(r.body, (*admin)->session.csrf_token)) {
       return Message(403, "もう一度お試しください",
                      "ページの有効期限が切れたか、別の画面から送信されました。");
     }

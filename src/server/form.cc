@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/text.h"
+#include "server/tokens.h"
 
 namespace chosa::web {
 namespace {
@@ -106,6 +107,11 @@ std::string CookieValue(std::string_view header, std::string_view name) {
     if (Trim(p.substr(0, eq)) == name) return std::string(Trim(p.substr(eq + 1)));
   }
   return "";
+}
+
+bool FormTokenMatches(std::string_view body, std::string_view expected) {
+  Result<FormData> form = FormData::Parse(body);
+  return form.ok() && ConstantTimeEquals(form->Get("_csrf"), expected);
 }
 
 }  // namespace chosa::web

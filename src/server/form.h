@@ -28,6 +28,10 @@ class FormData {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+// Whether the form in `body` parses and its `_csrf` field equals `expected`
+// (ConstantTimeEquals: an empty token never matches).
+bool FormTokenMatches(std::string_view body, std::string_view expected);
+
 // The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);
 

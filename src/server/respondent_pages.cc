@@ -255,8 +255,7 @@ HttpResponse WebApp::Submit(const HttpRequest& request) const {
     return Message(403, "回答用のリンクから開いてください", "セッションが見つかりません。");
   Session& s = **loaded;
   const Questionnaire& qn = *s.qn;
-  Result<FormData> form = FormData::Parse(request.body);
-  if (!form.ok() || !ConstantTimeEquals(form->Get("_csrf"), s.record.csrf_token)) {
+  if (!FormTokenMatches(request.body, s.record.csrf_token)) {
     return Message(403, "もう一度お試しください",
                    "ページの有効期限が切れたか、別の画面から送信されました。");
   }

@@ -144,8 +144,7 @@ HttpResponse WebApp::VendorRoute(const HttpRequest& r,
   Result<std::unique_ptr<VendorAccount>> vendor = LoadVendor(r);
   if (!vendor.ok()) return HttpResponse::Redirect("/vendor/login");
   if (post) {
-    Result<FormData> form = FormData::Parse(r.body);
-    if (!form.ok() || !ConstantTimeEquals(form->Get("_csrf"), (*vendor)->session.csrf_token)) {
+    if (!FormTokenMatches(r.body, (*vendor)->session.csrf_token)) {
       return Message(403, "もう一度お試しください",
                      "ページの有効期限が切れたか、別の画面から送信されました。");
     }

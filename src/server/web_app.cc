@@ -372,9 +372,7 @@ HttpResponse WebApp::StartInvitation(const HttpRequest& request, const std::stri
 
 HttpResponse WebApp::Start(const HttpRequest& request, const std::string& survey_id,
                            const std::string& respondent_key) const {
-  Result<FormData> form = FormData::Parse(request.body);
-  if (!form.ok() ||
-      !ConstantTimeEquals(form->Get("_csrf"), CookieValue(request.cookie, kPreSessionCookie))) {
+  if (!FormTokenMatches(request.body, CookieValue(request.cookie, kPreSessionCookie))) {
     return Message(403, "もう一度お試しください",
                    "ページの有効期限が切れました。最初のページから開き直してください。");
   }
